@@ -1,0 +1,157 @@
+using Azure;
+using ModelAlloy.Durable.Backend;
+using ModelAlloy.Durable.History;
+
+namespace ModelAlloy.Durable.AzureStorage;
+
+public sealed partial class AzureStorageOrchestrationBackend
+{
+    /// <summary>How long one poll call waits for work before returning null (the worker simply polls again).</summary>
+    private static readonly TimeSpan PollCallLimit = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc/>
+    public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellationToken)
+    {
+        await EnsureStartedAsync().ConfigureAwait(false);
+        var deadline = Now + PollCallLimit;
+        while (true)
+        {
+            if (_inbox.TryLockNext(out var instanceId, out var batch))
+            {
+                try
+                {
+                    if (await BuildWorkItemAsync(instanceId, batch, external: false, cancellationToken).ConfigureAwait(false) is { } workItem)
+                    {
+                        return workItem;
+                    }
+                }
+                catch
+                {
+                    await ReleaseForRetryAsync(instanceId, batch, null).ConfigureAwait(false);
+                    throw;
+                }
+
+                continue;
+            }
+
+            var remaining = deadline - Now;
+            if (remaining <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            await _inbox.WaitAsync(remaining, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<ActivityWorkItem?> LockNextActivityWorkItemAsync(CancellationToken cancellationToken)
+    {
+        await EnsureStartedAsync().ConfigureAwait(false);
+        var deadline = Now + PollCallLimit;
+        while (Now < deadline)
+        {
+            var message = await _activityPump.TakeAsync(deadline - Now, cancellationToken).ConfigureAwait(false);
+            if (message is null)
+            {
+                return null;
+            }
+
+            if (await ToActivityWorkItemAsync(message, cancellationToken).ConfigureAwait(false) is { } workItem)
+            {
+                return workItem;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<HistoryEvent>> LoadHistoryAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        if (workItem.History is { } loaded)
+        {
+            return loaded;
+        }
+
+        var (state, events) = await _history.LoadAsync(workItem.InstanceId, cancellationToken).ConfigureAwait(false);
+        ((OrchestrationLock)workItem.BackendState!).History = state;
+        return events;
+    }
+
+    /// <summary>
+    /// Turns a locked batch into a work item. Returns null (after settling the messages) when the batch was poison
+    /// or its instance no longer exists.
+    /// </summary>
+    private async Task<OrchestrationWorkItem?> BuildWorkItemAsync(string instanceId, IReadOnlyList<ReceivedMessage> batch, bool external, CancellationToken cancellationToken)
+    {
+        var poisoned = batch.Where(m => m.Deliveries > _options.MaxDequeueCount).ToArray();
+        if (poisoned.Length > 0)
+        {
+            await FailByPoisonAsync(instanceId, batch, poisoned, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var messages = batch.Select(m => m.Envelope.Message!).ToArray();
+        HistoryState state;
+        IReadOnlyList<HistoryEvent>? history = null;
+        ETag? instanceETag = null;
+        if (!external && _known.TryGetValue(instanceId, out var known))
+        {
+            // This worker owns the partition and wrote the last checkpoint: nothing to read.
+            (state, instanceETag) = (known.History, known.InstanceETag);
+        }
+        else if (external)
+        {
+            state = await _history.ReadStateAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            (state, var events) = await _history.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            history = events;
+        }
+
+        if (state.ETag is null && !messages.Any(m => m.Event is ExecutionStarted)
+            && await _instances.GetRowAsync(instanceId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            foreach (var message in batch)
+            {
+                Logs.OrphanMessageDropped(_logger, instanceId, message.Envelope.Id);
+            }
+
+            await SettleAsync(batch, cancellationToken).ConfigureAwait(false);
+            _inbox.Release(instanceId, batch);
+            return null;
+        }
+
+        return new OrchestrationWorkItem
+        {
+            InstanceId = instanceId,
+            NewMessages = messages,
+            DeliveryCount = (int)batch.Max(m => m.Deliveries),
+            HistoryVersion = state.Version,
+            History = history,
+            BackendState = new OrchestrationLock(batch, state, instanceETag, external),
+        };
+    }
+
+    private async Task<ActivityWorkItem?> ToActivityWorkItemAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var request = message.Envelope.Activity!;
+        if (message.Deliveries > _options.MaxDequeueCount)
+        {
+            await FailActivityByPoisonAsync(message, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return new ActivityWorkItem
+        {
+            InstanceId = request.InstanceId,
+            Request = request,
+            DeliveryCount = (int)message.Deliveries,
+            BackendState = message,
+        };
+    }
+}

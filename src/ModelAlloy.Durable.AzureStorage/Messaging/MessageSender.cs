@@ -1,0 +1,75 @@
+using Azure;
+using Azure.Storage.Queues;
+using ModelAlloy.Durable.Backend;
+
+namespace ModelAlloy.Durable.AzureStorage;
+
+/// <summary>
+/// Sends envelopes: orchestration messages to the instance's control queue (its partition), activity requests to
+/// the work-item queue. Timers become a visibility delay, capped at <see cref="AzureStorageBackendOptions.MaxMessageDelay"/>
+/// (the service allows 7 days); the receiver re-sends a message that is still early, chaining longer timers.
+/// Bodies too large for a queue message go to a blob.
+/// </summary>
+internal sealed class MessageSender(
+    TaskHubStorage storage, PayloadStore payloads, AzureStorageBackendOptions options, TimeProvider time, Action<int?> wake)
+{
+    public int PartitionOf(string instanceId) => PartitionHash.Of(instanceId, options.PartitionCount);
+
+    public QueueClient ControlQueueFor(string instanceId) => storage.ControlQueues[PartitionOf(instanceId)];
+
+    public async Task SendAsync(MessageEnvelope envelope, string writePoint, CancellationToken cancellationToken)
+    {
+        var text = envelope.Serialize();
+        // Base64 inflates by 4/3 and a queue message holds 64 KiB; MaxInlineChars (at most 30,000) stays below that.
+        if (payloads.IsLarge(text))
+        {
+            var blob = await payloads.OffloadIfLargeAsync(envelope.InstanceId, $"messages/{Guid.NewGuid():N}", text, cancellationToken).ConfigureAwait(false);
+            text = new MessageEnvelope { InstanceId = envelope.InstanceId, PayloadBlob = blob, TraceId = envelope.TraceId, Resends = envelope.Resends }.Serialize();
+        }
+
+        var partition = envelope.IsActivity ? (int?)null : PartitionOf(envelope.InstanceId);
+        var queue = partition is { } p ? storage.ControlQueues[p] : storage.WorkItems;
+        var delay = DelayOf(envelope);
+        options.Faults.BeforeWrite(writePoint);
+        try
+        {
+            await queue.SendMessageAsync(text, delay, TimeSpan.FromSeconds(-1), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new DurableStorageException(writePoint, ex);
+        }
+
+        if (delay is null)
+        {
+            wake(partition);
+        }
+    }
+
+    /// <summary>Reads an envelope, fetching its body from a blob when it was offloaded.</summary>
+    public async Task<MessageEnvelope> ReadAsync(string text, CancellationToken cancellationToken)
+    {
+        var envelope = MessageEnvelope.Parse(text);
+        if (envelope.PayloadBlob is not { } blob)
+        {
+            return envelope;
+        }
+
+        var body = MessageEnvelope.Parse(await payloads.DownloadAsync(blob, cancellationToken).ConfigureAwait(false));
+        return body with { Resends = envelope.Resends, PayloadBlob = blob };
+    }
+
+    /// <summary>True when a timer message arrived before its time (a chained long timer) and must be sent on.</summary>
+    public bool IsEarly(MessageEnvelope envelope) => envelope.Message?.VisibleAt is { } due && due > time.GetUtcNow().UtcDateTime.AddSeconds(1);
+
+    private TimeSpan? DelayOf(MessageEnvelope envelope)
+    {
+        if (envelope.Message?.VisibleAt is not { } due)
+        {
+            return null;
+        }
+
+        var delay = due - time.GetUtcNow().UtcDateTime;
+        return delay <= TimeSpan.Zero ? null : delay > options.MaxMessageDelay ? options.MaxMessageDelay : delay;
+    }
+}
