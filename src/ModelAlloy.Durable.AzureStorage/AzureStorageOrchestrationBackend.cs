@@ -31,6 +31,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startGate = new();
     private Task? _running;
+    private int _disposed;
 
     /// <summary>Creates the backend; storage resources are created on first use.</summary>
     public AzureStorageOrchestrationBackend(AzureStorageBackendOptions options, TimeProvider? time = null, ILoggerFactory? loggers = null)
@@ -71,6 +72,11 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     /// <summary>Stops polling and releases this worker's partition leases.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var (_, stop) in _pumps.Values)
         {
