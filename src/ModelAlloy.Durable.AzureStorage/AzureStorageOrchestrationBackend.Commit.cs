@@ -29,19 +29,26 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             // 3. The status, guarded by the instance row's ETag and the checkpoint sequence: never older than stored.
-            var instanceETag = await _instances.UpdateStatusAsync(id, commit.ExecutionId, state.Sequence, commit.Status, held.InstanceETag, cancellationToken).ConfigureAwait(false);
-            if (instanceETag is null)
+            //    Skipped when only the update time would change (the status then shows the last real change).
+            var known = held.Known;
+            if (known is null || !known.StatusUnchanged(commit.Status))
             {
-                Logs.StaleStatusSkipped(_logger, id, state.Sequence);
+                var etag = await _instances.UpdateStatusAsync(id, commit.ExecutionId, state.Sequence, commit.Status, held.InstanceETag, cancellationToken).ConfigureAwait(false);
+                if (etag is null)
+                {
+                    Logs.StaleStatusSkipped(_logger, id, state.Sequence);
+                }
+
+                known = new KnownInstance(state, etag, commit.Status);
             }
 
-            if (commit.Status.RuntimeStatus.IsTerminal() || held.External)
+            if (commit.Status.RuntimeStatus.IsTerminal() || held.External || known.InstanceETag is null)
             {
                 _known.TryRemove(id, out _);
             }
             else
             {
-                _known[id] = new KnownInstance(state, instanceETag);
+                _known[id] = known with { History = state };
             }
 
             // 4. Consumed messages go; deferred ones come back later (their dequeue count bounds them).

@@ -1,4 +1,3 @@
-using Azure;
 using ModelAlloy.Durable.Backend;
 using ModelAlloy.Durable.History;
 
@@ -97,11 +96,11 @@ public sealed partial class AzureStorageOrchestrationBackend
         var messages = batch.Select(m => m.Envelope.Message!).ToArray();
         HistoryState state;
         IReadOnlyList<HistoryEvent>? history = null;
-        ETag? instanceETag = null;
-        if (!external && _known.TryGetValue(instanceId, out var known))
+        KnownInstance? known = null;
+        if (!external && _known.TryGetValue(instanceId, out known))
         {
             // This worker owns the partition and wrote the last checkpoint: nothing to read.
-            (state, instanceETag) = (known.History, known.InstanceETag);
+            state = known.History;
         }
         else if (external)
         {
@@ -133,7 +132,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             DeliveryCount = (int)batch.Max(m => m.Deliveries),
             HistoryVersion = state.Version,
             History = history,
-            BackendState = new OrchestrationLock(batch, state, instanceETag, external),
+            BackendState = new OrchestrationLock(batch, state, known, external),
         };
     }
 

@@ -12,7 +12,7 @@ namespace ModelAlloy.Durable.AzureStorage;
 /// to workers, so a worker can trust its cached sessions without reading storage; in single-message mode (Azure
 /// Functions queue triggers) any process may get any message and the ETags alone keep histories consistent.
 /// </summary>
-public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBackend, IAsyncDisposable
+public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBackend, IAsyncDisposable, ILocalDelivery
 {
     private readonly AzureStorageBackendOptions _options;
     private readonly TimeProvider _time;
@@ -46,7 +46,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         _history = new HistoryStore(_storage.History, _payloads, options.Faults);
         _instances = new InstanceStore(_storage.Instances, _payloads, options.Faults, _time);
         _poison = new PoisonStore(_storage.Poison, options.Faults, _logger);
-        _sender = new MessageSender(_storage, _payloads, options, _time, Wake);
+        _sender = new MessageSender(_storage, _payloads, options, _time, this);
         _activityPump = new ActivityQueuePump(_storage, _sender, _poison, options, _logger);
     }
 
@@ -147,6 +147,32 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             }
         }
     }
+
+    TimeSpan? ILocalDelivery.TryHold(MessageEnvelope envelope, int? partition)
+    {
+        if (_options.ExternalDelivery || _running is null)
+        {
+            return null;
+        }
+
+        return partition is { } p
+            ? _pumps.ContainsKey(p) ? _options.ControlMessageVisibility : null
+            : _activityPump.HasIdleSlot ? _options.ActivityMessageVisibility : null;
+    }
+
+    void ILocalDelivery.Deliver(ReceivedMessage message, int? partition)
+    {
+        if (partition is null)
+        {
+            _activityPump.Offer(message);
+        }
+        else
+        {
+            _inbox.Add(message);
+        }
+    }
+
+    void ILocalDelivery.Wake(int? partition) => Wake(partition);
 
     private void Wake(int? partition)
     {

@@ -19,6 +19,12 @@ internal sealed class ActivityQueuePump(TaskHubStorage storage, MessageSender se
 
     public PollBackoff Backoff { get; } = new(options.MaxPollingInterval);
 
+    /// <summary>True when more activity slots wait for work than requests are ready for them.</summary>
+    public bool HasIdleSlot => Volatile.Read(ref _waiting) > _ready.Reader.Count;
+
+    /// <summary>Hands over a request this process sent invisible for itself.</summary>
+    public void Offer(ReceivedMessage message) => _ready.Writer.TryWrite(message);
+
     /// <summary>Waits up to <paramref name="wait"/> for a request; null when none came.</summary>
     public async Task<ReceivedMessage?> TakeAsync(TimeSpan wait, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using ModelAlloy.Durable.Backend;
 
 namespace ModelAlloy.Durable.AzureStorage;
@@ -11,7 +12,7 @@ namespace ModelAlloy.Durable.AzureStorage;
 /// Bodies too large for a queue message go to a blob.
 /// </summary>
 internal sealed class MessageSender(
-    TaskHubStorage storage, PayloadStore payloads, AzureStorageBackendOptions options, TimeProvider time, Action<int?> wake)
+    TaskHubStorage storage, PayloadStore payloads, AzureStorageBackendOptions options, TimeProvider time, ILocalDelivery local)
 {
     public int PartitionOf(string instanceId) => PartitionHash.Of(instanceId, options.PartitionCount);
 
@@ -30,19 +31,27 @@ internal sealed class MessageSender(
         var partition = envelope.IsActivity ? (int?)null : PartitionOf(envelope.InstanceId);
         var queue = partition is { } p ? storage.ControlQueues[p] : storage.WorkItems;
         var delay = DelayOf(envelope);
+        // Work this process will run itself is sent invisible and handed over in memory: durable (the queue has it,
+        // and it reappears if we crash) but without a receive round trip on the critical path.
+        var hold = delay is null ? local.TryHold(envelope, partition) : null;
         options.Faults.BeforeWrite(writePoint);
+        SendReceipt receipt;
         try
         {
-            await queue.SendMessageAsync(text, delay, TimeSpan.FromSeconds(-1), cancellationToken).ConfigureAwait(false);
+            receipt = await queue.SendMessageAsync(text, hold ?? delay, TimeSpan.FromSeconds(-1), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex)
         {
             throw new DurableStorageException(writePoint, ex);
         }
 
-        if (delay is null)
+        if (hold is not null)
         {
-            wake(partition);
+            local.Deliver(new ReceivedMessage(queue, receipt.MessageId, receipt.PopReceipt, 0, envelope), partition);
+        }
+        else if (delay is null)
+        {
+            local.Wake(partition);
         }
     }
 

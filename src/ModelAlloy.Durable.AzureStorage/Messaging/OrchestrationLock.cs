@@ -3,14 +3,17 @@ using Azure;
 namespace ModelAlloy.Durable.AzureStorage;
 
 /// <summary>What the backend keeps with a locked orchestration work item: the messages it consumes and the ETags it commits under.</summary>
-internal sealed class OrchestrationLock(IReadOnlyList<ReceivedMessage> messages, HistoryState history, ETag? instanceETag, bool external)
+internal sealed class OrchestrationLock(IReadOnlyList<ReceivedMessage> messages, HistoryState history, KnownInstance? known, bool external)
 {
     public IReadOnlyList<ReceivedMessage> Messages { get; } = messages;
 
     /// <summary>The sentinel the checkpoint must find; refreshed when the history is loaded.</summary>
     public HistoryState History { get; set; } = history;
 
-    public ETag? InstanceETag { get; } = instanceETag;
+    public ETag? InstanceETag => Known?.InstanceETag;
+
+    /// <summary>What this worker wrote last for the instance, when it owns the partition.</summary>
+    public KnownInstance? Known { get; } = known;
 
     public bool External { get; } = external;
 
@@ -18,4 +21,14 @@ internal sealed class OrchestrationLock(IReadOnlyList<ReceivedMessage> messages,
 }
 
 /// <summary>What a worker remembers about an instance of a partition it owns, so an episode needs no storage read.</summary>
-internal sealed record KnownInstance(HistoryState History, ETag? InstanceETag);
+internal sealed record KnownInstance(HistoryState History, ETag? InstanceETag, Backend.InstanceStatusUpdate? Status)
+{
+    /// <summary>
+    /// True when <paramref name="next"/> changes nothing a reader can see but the update time: the row need not be
+    /// rewritten (one request saved per episode of a long chain or fan-in).
+    /// </summary>
+    public bool StatusUnchanged(Backend.InstanceStatusUpdate next) =>
+        InstanceETag is not null && Status is { } last && last.RuntimeStatus == next.RuntimeStatus && last.Output == next.Output
+        && last.CustomStatus == next.CustomStatus && last.FailureDetails == next.FailureDetails && next.Input is null
+        && !next.RuntimeStatus.IsTerminal();
+}

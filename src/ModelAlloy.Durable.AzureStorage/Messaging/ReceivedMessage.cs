@@ -17,7 +17,7 @@ internal sealed class ReceivedMessage(QueueClient queue, string messageId, strin
     public MessageEnvelope Envelope { get; } = envelope;
 
     /// <summary>Deliveries so far, counting re-sends of the same logical message (deferrals, single-message retries).</summary>
-    public long Deliveries => DequeueCount + Envelope.Resends;
+    public long Deliveries => Math.Max(1, DequeueCount) + Envelope.Resends;
 
     /// <summary>True when a queue trigger handed the message over (single-message mode).</summary>
     public bool FromTrigger { get; init; }
