@@ -32,6 +32,9 @@ internal static class AzureStorageBench
         };
         var backend = new AzureStorageOrchestrationBackend(options);
         builder.UseBackend(_ => backend);
+
+        // Storage round trips, not CPU, bound an episode: run more at once (DTFx defaults to 100 per core).
+        builder.ConfigureWorker(o => o.MaxConcurrentOrchestrations = 64);
         return async () =>
         {
             await backend.DisposeAsync();

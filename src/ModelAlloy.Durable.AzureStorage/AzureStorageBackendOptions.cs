@@ -49,6 +49,13 @@ public sealed class AzureStorageBackendOptions
     /// <summary>How long a received activity message stays invisible; renewed while the activity runs.</summary>
     public TimeSpan ActivityMessageVisibility { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Activity requests packed into one queue message for other workers (those this worker runs itself go in one
+    /// pack sized to its idle slots). Higher means fewer storage requests per activity; 1 spreads a fan-out widest.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxActivitiesPerMessage { get; set; } = 8;
+
     /// <summary>Deliveries after which a message is moved to the poison table and its instance (or task) failed.</summary>
     [Range(2, 100)]
     public int MaxDequeueCount { get; set; } = 10;

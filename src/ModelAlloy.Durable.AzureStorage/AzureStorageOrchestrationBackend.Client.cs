@@ -29,6 +29,12 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
         }
 
+        if (created && !_options.ExternalDelivery && _pumps.ContainsKey(_sender.PartitionOf(id)))
+        {
+            // This worker owns the new instance's partition: its first episode needs no storage read either.
+            _known[id] = new KnownInstance(HistoryState.Empty, etag, null);
+        }
+
         try
         {
             await _sender.SendAsync(MessageEnvelope.For(startMessage, started.TraceId), "create.message", cancellationToken).ConfigureAwait(false);
@@ -59,8 +65,20 @@ public sealed partial class AzureStorageOrchestrationBackend
     public async Task<InstanceRecord?> GetInstanceAsync(string instanceId, bool includeHistory, CancellationToken cancellationToken)
     {
         await _storage.EnsureCreatedAsync().ConfigureAwait(false);
+        _known.TryGetValue(instanceId, out var known);
+        if (!includeHistory && known?.Record is { } cached)
+        {
+            // This worker owns the partition and is the only writer of this running instance: its copy is current.
+            return cached;
+        }
+
         _options.RequestCounter.CountClientStatusRead();
         var record = await _instances.GetAsync(instanceId, includePayloads: true, cancellationToken).ConfigureAwait(false);
+        if (known is not null && record is not null && !record.RuntimeStatus.IsTerminal())
+        {
+            _known.TryUpdate(instanceId, known with { Record = record }, known);
+        }
+
         if (record is null || !includeHistory)
         {
             return record;

@@ -17,8 +17,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             // 1. Everything the new history says was sent is sent first; a crash after this only duplicates messages.
             var traceId = held.TraceId;
+            var activities = commit.Activities.Select(a => a with { TraceId = a.TraceId ?? traceId }).ToList();
             await Task.WhenAll(
-                commit.Activities.Select(a => _sender.SendAsync(MessageEnvelope.For(a with { TraceId = a.TraceId ?? traceId }), "commit.activities", cancellationToken))
+                PackActivities(activities, held.External).Select(p => _sender.SendAsync(MessageEnvelope.For(p), "commit.activities", cancellationToken))
                     .Concat(commit.Messages.Select(m => SendOutboundAsync(m, traceId, cancellationToken)))).ConfigureAwait(false);
 
             // 2. The history checkpoint, guarded by the sentinel's ETag: exactly one worker can extend a version.
@@ -39,7 +40,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                     Logs.StaleStatusSkipped(_logger, id, state.Sequence);
                 }
 
-                known = new KnownInstance(state, etag, commit.Status);
+                known = new KnownInstance(state, etag, commit.Status, known?.Record);
             }
 
             if (commit.Status.RuntimeStatus.IsTerminal() || held.External || known.InstanceETag is null)
@@ -48,14 +49,17 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
             else
             {
-                _known[id] = known with { History = state };
+                _known[id] = known with { History = state, Record = known.Advance(commit.Status, commit.ExecutionId) };
             }
 
-            // 4. Consumed messages go; deferred ones come back later (their dequeue count bounds them).
-            var deferred = commit.DeferredMessages.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
-            var (later, done) = Split(held.Messages, m => deferred.Contains(m.Envelope.Message!.MessageId));
-            await Task.WhenAll(RedeliverLaterAsync(later, cancellationToken), SettleAsync(done, cancellationToken)).ConfigureAwait(false);
-            _inbox.Release(id, held.Messages);
+            // 4. Consumed messages go; deferred ones come back later. The instance is unlocked first: its history and
+            //    status are committed, so the next episode need not wait for these deletes.
+            if (held.TryMarkReleased())
+            {
+                _inbox.Release(id, held.Messages);
+            }
+
+            await ConsumeAsync(held.Messages, commit.DeferredMessages, cancellationToken).ConfigureAwait(false);
 
             if (commit.ReplacesHistory)
             {
@@ -77,7 +81,10 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         ArgumentNullException.ThrowIfNull(workItem);
         var held = (OrchestrationLock)workItem.BackendState!;
-        await ReleaseForRetryAsync(workItem.InstanceId, held.Messages, reason).ConfigureAwait(false);
+        if (held.TryMarkReleased())
+        {
+            await ReleaseForRetryAsync(workItem.InstanceId, held.Messages, reason).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>
@@ -85,24 +92,109 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         ArgumentNullException.ThrowIfNull(workItem);
         ArgumentNullException.ThrowIfNull(result);
-        var message = (ReceivedMessage)workItem.BackendState!;
-        await _sender.SendAsync(MessageEnvelope.For(result, workItem.Request.TraceId), "activity.result", cancellationToken).ConfigureAwait(false);
-        _activityPump.Untrack(message);
-        await SettleAsync([message], cancellationToken).ConfigureAwait(false);
+        var activity = (PackedActivity)workItem.BackendState!;
+        _activityPump.Finish(activity);
+        if (activity.Pack.Message.FromTrigger)
+        {
+            await _sender.SendAsync(MessageEnvelope.For(result, workItem.Request.TraceId), "activity.result", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _results.SendAsync(result, workItem.Request.TraceId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_activityPump.Release(activity))
+        {
+            await SettleAsync([activity.Pack.Message], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>
     public async Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, Exception? reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        var message = (ReceivedMessage)workItem.BackendState!;
-        _activityPump.Untrack(message);
+        var activity = (PackedActivity)workItem.BackendState!;
+        var message = activity.Pack.Message;
+        _activityPump.Finish(activity);
         if (reason is not null)
         {
             _lastErrors[message.Envelope.Id] = $"{reason.GetType().FullName}: {reason.Message}";
         }
 
-        await RedeliverLaterAsync([message], CancellationToken.None).ConfigureAwait(false);
+        if (activity.Pack.IsSingle)
+        {
+            _activityPump.Release(activity);
+            await RedeliverLaterAsync([message], CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        // Hand back just this request, so the pack's other requests are not run again.
+        await _sender.SendAsync(MessageEnvelope.For([activity.Request]) with { Resends = (int)message.Deliveries }, "activity.abandon", CancellationToken.None).ConfigureAwait(false);
+        if (_activityPump.Release(activity))
+        {
+            await SettleAsync([message], CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Groups an episode's activity requests into queue messages: as many as this process has idle activity slots go
+    /// in one pack it runs itself; the rest in packs of <see cref="AzureStorageBackendOptions.MaxActivitiesPerMessage"/>
+    /// for any worker. Large inputs travel alone. Single-message mode never packs (a trigger hands over one request).
+    /// </summary>
+    private List<List<ActivityRequest>> PackActivities(List<ActivityRequest> activities, bool external)
+    {
+        var packs = new List<List<ActivityRequest>>();
+        var first = external || _options.ExternalDelivery ? 1 : Math.Max(_activityPump.IdleSlots, _options.MaxActivitiesPerMessage);
+        var limit = first;
+        var chars = 0;
+        foreach (var activity in activities)
+        {
+            var size = (activity.Input?.Length ?? 0) + 200;
+            if (packs.Count == 0 || packs[^1].Count >= limit || chars + size > 20_000)
+            {
+                limit = packs.Count == 0 ? first : external || _options.ExternalDelivery ? 1 : _options.MaxActivitiesPerMessage;
+                packs.Add([]);
+                chars = 0;
+            }
+
+            packs[^1].Add(activity);
+            chars += size;
+        }
+
+        return packs;
+    }
+
+    /// <summary>
+    /// Deletes consumed messages; deferred ones come back later. A queue message carrying both (a batch of results)
+    /// is split: the deferred part is re-sent (counting its deliveries), then the message is deleted.
+    /// </summary>
+    private async Task ConsumeAsync(IReadOnlyList<ReceivedMessage> messages, IReadOnlyList<OrchestrationMessage> deferred, CancellationToken cancellationToken)
+    {
+        var deferredIds = deferred.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
+        var later = new List<ReceivedMessage>();
+        var done = new List<ReceivedMessage>();
+        var resends = new List<Task>();
+        foreach (var message in messages)
+        {
+            var parts = message.Envelope.Messages!;
+            var kept = parts.Where(m => deferredIds.Contains(m.MessageId)).ToArray();
+            if (kept.Length == parts.Count)
+            {
+                later.Add(message);
+                continue;
+            }
+
+            if (kept.Length > 0)
+            {
+                var rest = message.Envelope with { Messages = kept, Resends = (int)message.Deliveries, PayloadBlob = null };
+                resends.Add(_sender.SendAsync(rest with { Messages = [.. kept.Select(k => k with { VisibleAt = Now + _options.RedeliveryDelay })] }, "commit.defer", cancellationToken));
+            }
+
+            done.Add(message);
+        }
+
+        await Task.WhenAll(resends).ConfigureAwait(false);
+        await Task.WhenAll(RedeliverLaterAsync(later, cancellationToken), SettleAsync(done, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task SendOutboundAsync(OrchestrationMessage message, string? traceId, CancellationToken cancellationToken)
@@ -144,8 +236,8 @@ public sealed partial class AzureStorageOrchestrationBackend
             var delay = _options.RedeliveryDelay * Math.Min(message.Deliveries, 20);
             if (message.FromTrigger)
             {
-                var copy = message.Envelope with { Resends = message.Envelope.Resends + 1, PayloadBlob = null };
-                var resend = copy.Message is { } m ? copy with { Message = m with { VisibleAt = Now + delay } } : copy;
+                var copy = message.Envelope with { Resends = (int)message.Deliveries, PayloadBlob = null };
+                var resend = copy.Messages is { } parts ? copy with { Messages = [.. parts.Select(m => m with { VisibleAt = Now + delay })] } : copy;
                 await _sender.SendAsync(resend, "redeliver", cancellationToken).ConfigureAwait(false);
                 await SettleAsync([message], cancellationToken).ConfigureAwait(false);
                 return;
@@ -196,7 +288,4 @@ public sealed partial class AzureStorageOrchestrationBackend
             // Rows of old executions are invisible (the sentinel names the current one); purge removes them later.
         }
     }
-
-    private static (List<ReceivedMessage> Matching, List<ReceivedMessage> Others) Split(IReadOnlyList<ReceivedMessage> messages, Func<ReceivedMessage, bool> predicate) =>
-        (messages.Where(predicate).ToList(), messages.Where(m => !predicate(m)).ToList());
 }

@@ -51,13 +51,13 @@ public sealed partial class AzureStorageOrchestrationBackend
         var deadline = Now + PollCallLimit;
         while (Now < deadline)
         {
-            var message = await _activityPump.TakeAsync(deadline - Now, cancellationToken).ConfigureAwait(false);
-            if (message is null)
+            var activity = await _activityPump.TakeAsync(deadline - Now, cancellationToken).ConfigureAwait(false);
+            if (activity is null)
             {
                 return null;
             }
 
-            if (await ToActivityWorkItemAsync(message, cancellationToken).ConfigureAwait(false) is { } workItem)
+            if (await ToActivityWorkItemAsync(activity, cancellationToken).ConfigureAwait(false) is { } workItem)
             {
                 return workItem;
             }
@@ -93,7 +93,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             return null;
         }
 
-        var messages = batch.Select(m => m.Envelope.Message!).ToArray();
+        var messages = batch.SelectMany(m => m.Envelope.Messages!).ToArray();
         HistoryState state;
         IReadOnlyList<HistoryEvent>? history = null;
         KnownInstance? known = null;
@@ -136,21 +136,21 @@ public sealed partial class AzureStorageOrchestrationBackend
         };
     }
 
-    private async Task<ActivityWorkItem?> ToActivityWorkItemAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    private async Task<ActivityWorkItem?> ToActivityWorkItemAsync(PackedActivity activity, CancellationToken cancellationToken)
     {
-        var request = message.Envelope.Activity!;
+        var message = activity.Pack.Message;
         if (message.Deliveries > _options.MaxDequeueCount)
         {
-            await FailActivityByPoisonAsync(message, cancellationToken).ConfigureAwait(false);
+            await FailActivityByPoisonAsync(activity, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
         return new ActivityWorkItem
         {
-            InstanceId = request.InstanceId,
-            Request = request,
+            InstanceId = activity.Request.InstanceId,
+            Request = activity.Request,
             DeliveryCount = (int)message.Deliveries,
-            BackendState = message,
+            BackendState = activity,
         };
     }
 }

@@ -26,7 +26,8 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         if (received.Envelope.IsActivity)
         {
-            return await ToActivityWorkItemAsync(received, cancellationToken).ConfigureAwait(false);
+            // In this mode activities are never packed: one message, one request.
+            return await ToActivityWorkItemAsync(new PackedActivity(new ActivityPack(received), received.Envelope.Activities![0]), cancellationToken).ConfigureAwait(false);
         }
 
         if (_sender.IsEarly(received.Envelope))

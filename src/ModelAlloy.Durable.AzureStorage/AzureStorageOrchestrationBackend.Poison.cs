@@ -78,9 +78,9 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <summary>An activity request delivered too often: record it and fail the task (the orchestration decides, as for any failure).</summary>
-    private async Task FailActivityByPoisonAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    private async Task FailActivityByPoisonAsync(PackedActivity activity, CancellationToken cancellationToken)
     {
-        var request = message.Envelope.Activity!;
+        var (message, request) = (activity.Pack.Message, activity.Request);
         var rowKey = await _poison.RecordAsync(request.InstanceId, message.Queue, message.MessageId, message.Envelope.Serialize(), message.Deliveries, LastError(message), cancellationToken).ConfigureAwait(false);
         var reason = $"Activity '{request.Name}' (#{request.TaskId}) of instance '{request.InstanceId}' was delivered {message.Deliveries} times without completing " +
             $"(limit {_options.MaxDequeueCount}; the worker running it probably crashed or timed out); last error: {LastError(message)}. " +
@@ -88,7 +88,11 @@ public sealed partial class AzureStorageOrchestrationBackend
         var failed = new TaskFailed(request.TaskId, new TaskFailureDetails(PoisonErrorType, reason, IsNonRetriable: true)) { Timestamp = Now };
         await _sender.SendAsync(MessageEnvelope.For(new OrchestrationMessage(request.InstanceId, request.ExecutionId, failed, request.MessageId + "|poison"), request.TraceId),
             "poison.activity-failed", cancellationToken).ConfigureAwait(false);
-        await SettleAsync([message], cancellationToken).ConfigureAwait(false);
+        _activityPump.Finish(activity);
+        if (_activityPump.Release(activity))
+        {
+            await SettleAsync([message], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private string LastError(ReceivedMessage message) =>

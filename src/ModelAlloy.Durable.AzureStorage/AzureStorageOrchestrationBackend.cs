@@ -25,6 +25,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private readonly MessageSender _sender;
     private readonly InstanceInbox _inbox = new();
     private readonly ActivityQueuePump _activityPump;
+    private readonly ResultBatcher _results;
     private readonly ConcurrentDictionary<string, KnownInstance> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastErrors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, (ControlQueuePump Pump, CancellationTokenSource Stop)> _pumps = new();
@@ -48,6 +49,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         _poison = new PoisonStore(_storage.Poison, options.Faults, _logger);
         _sender = new MessageSender(_storage, _payloads, options, _time, this);
         _activityPump = new ActivityQueuePump(_storage, _sender, _poison, options, _logger);
+        _results = new ResultBatcher(_sender, _activityPump.UnfinishedFor, TimeSpan.FromMilliseconds(20));
     }
 
     /// <summary>The options in force.</summary>
@@ -157,7 +159,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
 
         return partition is { } p
             ? _pumps.ContainsKey(p) ? _options.ControlMessageVisibility : null
-            : _activityPump.HasIdleSlot ? _options.ActivityMessageVisibility : null;
+            : _activityPump.IdleSlots > 0 ? _options.ActivityMessageVisibility : null;
     }
 
     void ILocalDelivery.Deliver(ReceivedMessage message, int? partition)

@@ -17,12 +17,30 @@ internal sealed class OrchestrationLock(IReadOnlyList<ReceivedMessage> messages,
 
     public bool External { get; } = external;
 
+    private int _released;
+
+    /// <summary>True the first time: the instance's local lock is released exactly once per work item.</summary>
+    public bool TryMarkReleased() => Interlocked.Exchange(ref _released, 1) == 0;
+
     public string? TraceId => Messages.Select(m => m.Envelope.TraceId).FirstOrDefault(t => t is not null);
 }
 
 /// <summary>What a worker remembers about an instance of a partition it owns, so an episode needs no storage read.</summary>
-internal sealed record KnownInstance(HistoryState History, ETag? InstanceETag, Backend.InstanceStatusUpdate? Status)
+internal sealed record KnownInstance(HistoryState History, ETag? InstanceETag, Backend.InstanceStatusUpdate? Status, Backend.InstanceRecord? Record = null)
 {
+    /// <summary>The cached status record moved forward by a commit of this worker (null when none is cached).</summary>
+    public Backend.InstanceRecord? Advance(Backend.InstanceStatusUpdate status, string executionId) => Record is null ? null : Record with
+    {
+        ExecutionId = executionId,
+        RuntimeStatus = status.RuntimeStatus,
+        Output = status.Output,
+        CustomStatus = status.CustomStatus,
+        FailureDetails = status.FailureDetails,
+        LastUpdatedAt = status.LastUpdatedAt,
+        CompletedAt = status.CompletedAt,
+        Input = status.Input ?? Record.Input,
+    };
+
     /// <summary>
     /// True when <paramref name="next"/> changes nothing a reader can see but the update time: the row need not be
     /// rewritten (one request saved per episode of a long chain or fan-in).
