@@ -243,9 +243,19 @@ public sealed partial class AzureStorageOrchestrationBackend
                 return;
             }
 
+            if (!message.Envelope.IsActivity && _pumps.ContainsKey(_sender.PartitionOf(message.Envelope.InstanceId)))
+            {
+                // We still hold it (invisible) and own its partition: bring it back here, without a storage request.
+                message.LocalRedeliveries++;
+                _ = Task.Delay(delay, CancellationToken.None).ContinueWith(_ => _inbox.Add(message), TaskScheduler.Default);
+                return;
+            }
+
             try
             {
-                var updated = await message.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken).ConfigureAwait(false);
+                // Visibility is counted in whole seconds by the service; under one second would be "now".
+                var visibility = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay;
+                var updated = await message.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);
                 message.PopReceipt = updated.Value.PopReceipt;
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 400)

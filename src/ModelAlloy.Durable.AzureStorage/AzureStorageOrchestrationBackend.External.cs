@@ -30,7 +30,12 @@ public sealed partial class AzureStorageOrchestrationBackend
             return await ToActivityWorkItemAsync(new PackedActivity(new ActivityPack(received), received.Envelope.Activities![0]), cancellationToken).ConfigureAwait(false);
         }
 
-        if (_sender.IsEarly(received.Envelope))
+        var early = _sender.EarlyBy(received.Envelope);
+        if (early > TimeSpan.Zero && early < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(early, cancellationToken).ConfigureAwait(false); // clock skew: cheaper to wait than to re-send
+        }
+        else if (early > TimeSpan.Zero)
         {
             await _sender.SendAsync(received.Envelope with { PayloadBlob = null }, "timer.chain", cancellationToken).ConfigureAwait(false);
             await SettleAsync([received], cancellationToken).ConfigureAwait(false);

@@ -69,15 +69,24 @@ internal sealed class ControlQueuePump(
             return;
         }
 
-        if (sender.IsEarly(envelope))
+        var received = new ReceivedMessage(queue, raw.MessageId, raw.PopReceipt, raw.DequeueCount, envelope);
+        var early = sender.EarlyBy(envelope);
+        if (early > options.ControlMessageVisibility / 2)
         {
             // A timer longer than one message's maximum delay: send the rest of the wait on, then drop this hop.
-            await sender.SendAsync(envelope, "timer.chain", cancellationToken).ConfigureAwait(false);
+            await sender.SendAsync(envelope with { PayloadBlob = null }, "timer.chain", cancellationToken).ConfigureAwait(false);
             await queue.DeleteMessageAsync(raw.MessageId, raw.PopReceipt, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        inbox.Add(new ReceivedMessage(queue, raw.MessageId, raw.PopReceipt, raw.DequeueCount, envelope));
+        if (early > TimeSpan.Zero)
+        {
+            // Early by less than its invisibility lasts (clock skew): hold it here until it is due.
+            _ = Task.Delay(early, cancellationToken).ContinueWith(_ => inbox.Add(received), TaskScheduler.Default);
+            return;
+        }
+
+        inbox.Add(received);
     }
 
     private static async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken cancellationToken)

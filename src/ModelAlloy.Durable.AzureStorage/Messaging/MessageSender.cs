@@ -68,8 +68,9 @@ internal sealed class MessageSender(
         return body with { Resends = envelope.Resends, PayloadBlob = blob };
     }
 
-    /// <summary>True when a timer message arrived before its time (a chained long timer) and must be sent on.</summary>
-    public bool IsEarly(MessageEnvelope envelope) => envelope.Message?.VisibleAt is { } due && due > time.GetUtcNow().UtcDateTime.AddSeconds(1);
+    /// <summary>How long before its due time a timer message arrived (a chained long timer, or clock skew); zero when due.</summary>
+    public TimeSpan EarlyBy(MessageEnvelope envelope) =>
+        envelope.Messages?.Max(m => m.VisibleAt) is { } due && due > time.GetUtcNow().UtcDateTime ? due - time.GetUtcNow().UtcDateTime : TimeSpan.Zero;
 
     private TimeSpan? DelayOf(MessageEnvelope envelope)
     {
@@ -78,7 +79,9 @@ internal sealed class MessageSender(
             return null;
         }
 
+        // The service counts visibility in whole seconds: round up, so a timer is never delivered early.
         var delay = due - time.GetUtcNow().UtcDateTime;
-        return delay <= TimeSpan.Zero ? null : delay > options.MaxMessageDelay ? options.MaxMessageDelay : delay;
+        var seconds = TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
+        return delay <= TimeSpan.Zero ? null : seconds > options.MaxMessageDelay ? options.MaxMessageDelay : seconds;
     }
 }

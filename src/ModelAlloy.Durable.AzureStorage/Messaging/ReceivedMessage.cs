@@ -17,7 +17,10 @@ internal sealed class ReceivedMessage(QueueClient queue, string messageId, strin
     public MessageEnvelope Envelope { get; } = envelope;
 
     /// <summary>Deliveries so far, counting re-sends of the same logical message (deferrals, single-message retries).</summary>
-    public long Deliveries => Math.Max(1, DequeueCount) + Envelope.Resends;
+    public long Deliveries => Math.Max(1, DequeueCount) + Envelope.Resends + LocalRedeliveries;
+
+    /// <summary>Times this process put the message back in its own inbox (deferred or abandoned) while holding it.</summary>
+    public int LocalRedeliveries { get; set; }
 
     /// <summary>True when a queue trigger handed the message over (single-message mode).</summary>
     public bool FromTrigger { get; init; }

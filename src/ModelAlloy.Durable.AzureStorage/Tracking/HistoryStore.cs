@@ -143,7 +143,7 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeySanitizer.Escape(instanceId)}");
             var doomed = new List<TableEntity>();
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ExecutionId"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "ExecutionId"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (predicate(row))
                 {

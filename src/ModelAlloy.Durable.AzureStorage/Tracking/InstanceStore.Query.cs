@@ -63,6 +63,13 @@ internal sealed partial class InstanceStore
         return ids;
     }
 
+    private static DateTimeOffset CeilingMillisecond(DateTime value)
+    {
+        var utc = DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        var remainder = utc.Ticks % TimeSpan.TicksPerMillisecond;
+        return new DateTimeOffset(remainder == 0 ? utc : utc.AddTicks(TimeSpan.TicksPerMillisecond - remainder));
+    }
+
     internal static string? BuildFilter(
         IReadOnlyCollection<OrchestrationRuntimeStatus>? statuses, DateTime? from, DateTime? to, string? name, string? prefix)
     {
@@ -72,14 +79,15 @@ internal sealed partial class InstanceStore
             clauses.Add("(" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"RuntimeStatus eq {s.ToString()}"))) + ")");
         }
 
+        // Creation times are stored in whole milliseconds, so rounding a bound up to one keeps ge/lt exact.
         if (from is { } f)
         {
-            clauses.Add(TableClient.CreateQueryFilter($"CreatedAt ge {new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc))}"));
+            clauses.Add(TableClient.CreateQueryFilter($"CreatedAt ge {CeilingMillisecond(f)}"));
         }
 
         if (to is { } t)
         {
-            clauses.Add(TableClient.CreateQueryFilter($"CreatedAt lt {new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc))}"));
+            clauses.Add(TableClient.CreateQueryFilter($"CreatedAt lt {CeilingMillisecond(t)}"));
         }
 
         if (name is not null)

@@ -155,7 +155,9 @@ internal sealed partial class InstanceStore(TableClient table, PayloadStore payl
 
     private async Task<TableEntity> NewRowAsync(string instanceId, ExecutionStarted started, CancellationToken cancellationToken)
     {
+        // Whole milliseconds: the emulator compares dates at that precision, so filters stay exact (see BuildFilter).
         var now = time.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var row = new TableEntity(KeySanitizer.Escape(instanceId), InstanceEntityMapper.RowKey)
         {
             ["InstanceId"] = instanceId,
