@@ -32,7 +32,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         if (created && !_options.ExternalDelivery && _pumps.ContainsKey(_sender.PartitionOf(id)))
         {
             // This worker owns the new instance's partition: its first episode needs no storage read either.
-            _known[id] = new KnownInstance(HistoryState.Empty, etag, null);
+            _known[id] = new KnownInstance(HistoryState.Empty, etag, null, Events: []);
         }
 
         try
@@ -66,10 +66,10 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         await _storage.EnsureCreatedAsync().ConfigureAwait(false);
         _known.TryGetValue(instanceId, out var known);
-        if (!includeHistory && known?.Record is { } cached)
+        if (known?.Record is { } cached && (!includeHistory || known.Events is not null))
         {
             // This worker owns the partition and is the only writer of this running instance: its copy is current.
-            return cached;
+            return includeHistory ? cached with { History = known.Events } : cached;
         }
 
         _options.RequestCounter.CountClientStatusRead();

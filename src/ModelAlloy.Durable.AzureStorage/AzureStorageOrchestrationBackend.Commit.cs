@@ -49,7 +49,8 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
             else
             {
-                _known[id] = known with { History = state, Record = known.Advance(commit.Status, commit.ExecutionId) };
+                var events = commit.ReplacesHistory ? [.. commit.NewEvents] : held.Events?.AddRange(commit.NewEvents);
+                _known[id] = known with { History = state, Record = known.Advance(commit.Status, commit.ExecutionId), Events = events };
             }
 
             // 4. Consumed messages go; deferred ones come back later. The instance is unlocked first: its history and

@@ -75,8 +75,15 @@ public sealed partial class AzureStorageOrchestrationBackend
             return loaded;
         }
 
+        var held = (OrchestrationLock)workItem.BackendState!;
+        if (held.Events is { } cached && held.History.Version == workItem.HistoryVersion)
+        {
+            return cached;
+        }
+
         var (state, events) = await _history.LoadAsync(workItem.InstanceId, cancellationToken).ConfigureAwait(false);
-        ((OrchestrationLock)workItem.BackendState!).History = state;
+        held.History = state;
+        held.Events = [.. events];
         return events;
     }
 
@@ -132,7 +139,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             DeliveryCount = (int)batch.Max(m => m.Deliveries),
             HistoryVersion = state.Version,
             History = history,
-            BackendState = new OrchestrationLock(batch, state, known, external),
+            BackendState = new OrchestrationLock(batch, state, known, external) { Events = history is null ? known?.Events : [.. history] },
         };
     }
 

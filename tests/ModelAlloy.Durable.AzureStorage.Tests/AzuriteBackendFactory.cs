@@ -12,7 +12,9 @@ namespace ModelAlloy.Durable.AzureStorage.Tests;
 /// </summary>
 public sealed class AzuriteBackendFactory(AzuriteFixture azurite, Action<AzureStorageBackendOptions>? tune = null) : IBackendFactory
 {
-    private static readonly TimeSpan TriggerVisibility = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan TriggerVisibility = TimeSpan.FromSeconds(15);
+    private readonly ConcurrentQueue<string> _prefetched = new();
+    private readonly SemaphoreSlim _receiving = new(1, 1);
 
     public static string NewHubName() => "t" + Guid.NewGuid().ToString("N")[..20];
 
@@ -46,23 +48,40 @@ public sealed class AzuriteBackendFactory(AzuriteFixture azurite, Action<AzureSt
         var deadline = DateTime.UtcNow + wait;
         do
         {
-            foreach (var queue in azure.Storage.AllQueues)
+            if (_prefetched.TryDequeue(out var text))
             {
-                var message = (await queue.ReceiveMessageAsync(TriggerVisibility, cancellationToken)).Value;
-                if (message is null)
-                {
-                    continue;
-                }
-
-                var envelope = MessageEnvelope.Parse(message.MessageText);
-                azure.TriggerReceipts.GetOrAdd(message.MessageText, _ => new ConcurrentQueue<ReceivedMessage>())
-                    .Enqueue(new ReceivedMessage(queue, message.MessageId, message.PopReceipt, message.DequeueCount, envelope));
-                return message.MessageText;
+                return text;
             }
 
-            await Task.Delay(20, cancellationToken);
+            // Like the Functions host, fetch a batch (up to 32) per queue and hand messages out one by one.
+            await _receiving.WaitAsync(cancellationToken);
+            try
+            {
+                if (_prefetched.IsEmpty)
+                {
+                    foreach (var queue in azure.Storage.AllQueues)
+                    {
+                        foreach (var message in (await queue.ReceiveMessagesAsync(16, TriggerVisibility, cancellationToken)).Value)
+                        {
+                            var envelope = MessageEnvelope.Parse(message.MessageText);
+                            azure.TriggerReceipts.GetOrAdd(message.MessageText, _ => new ConcurrentQueue<ReceivedMessage>())
+                                .Enqueue(new ReceivedMessage(queue, message.MessageId, message.PopReceipt, message.DequeueCount, envelope));
+                            _prefetched.Enqueue(message.MessageText);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                _receiving.Release();
+            }
+
+            if (_prefetched.IsEmpty)
+            {
+                await Task.Delay(20, cancellationToken);
+            }
         }
-        while (DateTime.UtcNow < deadline);
+        while (DateTime.UtcNow < deadline || !_prefetched.IsEmpty);
 
         return null;
     }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Azure;
+using ModelAlloy.Durable.History;
 
 namespace ModelAlloy.Durable.AzureStorage;
 
@@ -11,6 +13,9 @@ internal sealed class OrchestrationLock(IReadOnlyList<ReceivedMessage> messages,
     public HistoryState History { get; set; } = history;
 
     public ETag? InstanceETag => Known?.InstanceETag;
+
+    /// <summary>The committed events this work item started from, when known (cached or loaded).</summary>
+    public ImmutableList<HistoryEvent>? Events { get; set; }
 
     /// <summary>What this worker wrote last for the instance, when it owns the partition.</summary>
     public KnownInstance? Known { get; } = known;
@@ -26,7 +31,8 @@ internal sealed class OrchestrationLock(IReadOnlyList<ReceivedMessage> messages,
 }
 
 /// <summary>What a worker remembers about an instance of a partition it owns, so an episode needs no storage read.</summary>
-internal sealed record KnownInstance(HistoryState History, ETag? InstanceETag, Backend.InstanceStatusUpdate? Status, Backend.InstanceRecord? Record = null)
+internal sealed record KnownInstance(
+    HistoryState History, ETag? InstanceETag, Backend.InstanceStatusUpdate? Status, Backend.InstanceRecord? Record = null, ImmutableList<HistoryEvent>? Events = null)
 {
     /// <summary>The cached status record moved forward by a commit of this worker (null when none is cached).</summary>
     public Backend.InstanceRecord? Advance(Backend.InstanceStatusUpdate status, string executionId) => Record is null ? null : Record with
