@@ -41,7 +41,7 @@ public sealed class AzureStorageBackendOptions
     public bool ExternalDelivery { get; set; }
 
     /// <summary>Upper bound of the idle poll back-off. Work sent by this process wakes its pollers at once regardless.</summary>
-    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long a received control message stays invisible; after a crash it comes back after this long.</summary>
     public TimeSpan ControlMessageVisibility { get; set; } = TimeSpan.FromSeconds(30);

@@ -240,7 +240,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 var copy = message.Envelope with { Resends = (int)message.Deliveries, PayloadBlob = null };
                 var resend = copy.Messages is { } parts ? copy with { Messages = [.. parts.Select(m => m with { VisibleAt = Now + delay })] } : copy;
                 await _sender.SendAsync(resend, "redeliver", cancellationToken).ConfigureAwait(false);
-                await SettleAsync([message], cancellationToken).ConfigureAwait(false);
+                await SettleAsync([message], cancellationToken, forgetErrors: false).ConfigureAwait(false);
                 return;
             }
 
@@ -267,7 +267,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <summary>Deletes consumed messages this backend holds; a trigger's message is deleted by the trigger (or its emulation).</summary>
-    private async Task SettleAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
+    private async Task SettleAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken, bool forgetErrors = true)
     {
         await Task.WhenAll(messages.Where(m => m.OwnedByBackend).Select(async message =>
         {
@@ -282,7 +282,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 Logs.MessageDeleteFailed(_logger, message.Queue.Name, message.MessageId, ex.Status);
             }
         })).ConfigureAwait(false);
-        foreach (var message in messages)
+        foreach (var message in forgetErrors ? messages : [])
         {
             _lastErrors.TryRemove(message.Envelope.Id, out _);
         }

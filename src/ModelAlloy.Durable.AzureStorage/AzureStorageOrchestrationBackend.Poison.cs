@@ -70,11 +70,11 @@ public sealed partial class AzureStorageOrchestrationBackend
                 NewEvents = newEvents,
                 Status = new InstanceStatusUpdate(OrchestrationRuntimeStatus.Failed, null, null, failure, now, now),
             };
-            sequence = (await _history.CheckpointAsync(instanceId, state, commit, cancellationToken).ConfigureAwait(false)).Sequence;
+            sequence = (await _history.CheckpointAsync(instanceId, state, commit, cancellationToken, "poison.history").ConfigureAwait(false)).Sequence;
         }
 
         await _instances.UpdateStatusAsync(instanceId, executionId ?? "", sequence + (executionId is null ? 1 : 0),
-            new InstanceStatusUpdate(OrchestrationRuntimeStatus.Failed, null, null, failure, now, now), null, cancellationToken).ConfigureAwait(false);
+            new InstanceStatusUpdate(OrchestrationRuntimeStatus.Failed, null, null, failure, now, now), null, cancellationToken, "poison.status").ConfigureAwait(false);
     }
 
     /// <summary>An activity request delivered too often: record it and fail the task (the orchestration decides, as for any failure).</summary>

@@ -22,6 +22,19 @@ internal sealed partial class PartitionManager(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await CreateLeaseBlobsAsync(cancellationToken).ConfigureAwait(false);
+
+        // Announce ourselves and give workers starting alongside a moment to do the same, so the first worker up
+        // does not grab every partition only to hand most of them back (each hand-over risks duplicated work).
+        try
+        {
+            await storage.Leases.GetBlobClient(HeartbeatName(options.WorkerId)).UploadAsync(BinaryData.Empty, overwrite: true, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(options.LeaseRenewInterval < TimeSpan.FromSeconds(1) ? options.LeaseRenewInterval : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            Logs.LeaseMaintenanceFailed(logger, ex.Message);
+        }
+
         while (!cancellationToken.IsCancellationRequested)
         {
             try

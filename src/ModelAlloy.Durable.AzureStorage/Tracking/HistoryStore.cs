@@ -68,7 +68,7 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
     /// Writes the episode's events and then the sentinel under <paramref name="expected"/>'s ETag (in the same
     /// transaction as the last events). Throws <see cref="CheckpointConflictException"/> when another worker won.
     /// </summary>
-    public async Task<HistoryState> CheckpointAsync(string instanceId, HistoryState expected, OrchestrationCommit commit, CancellationToken cancellationToken)
+    public async Task<HistoryState> CheckpointAsync(string instanceId, HistoryState expected, OrchestrationCommit commit, CancellationToken cancellationToken, string writePoint = "commit.history")
     {
         var partition = KeySanitizer.Escape(instanceId);
         var executionId = commit.ExecutionId;
@@ -90,7 +90,7 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
         {
             for (var i = 0; i < batches.Count - 1; i++)
             {
-                faults.BeforeWrite("commit.history.events");
+                faults.BeforeWrite(writePoint + ".events");
                 await table.SubmitTransactionAsync(batches[i].Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
             }
 
@@ -98,7 +98,7 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
             last.Add(expected.ETag is { } etag
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, etag)
                 : new TableTransactionAction(TableTransactionActionType.Add, sentinel));
-            faults.BeforeWrite("commit.history");
+            faults.BeforeWrite(writePoint);
             var response = await table.SubmitTransactionAsync(last, cancellationToken).ConfigureAwait(false);
             return new HistoryState(response.Value[^1].Headers.ETag, executionId, count, expected.Sequence + 1);
         }

@@ -81,7 +81,7 @@ internal sealed partial class InstanceStore(TableClient table, PayloadStore payl
     /// null when a newer status was already stored.
     /// </summary>
     public async Task<ETag?> UpdateStatusAsync(
-        string instanceId, string executionId, long sequence, InstanceStatusUpdate status, ETag? knownETag, CancellationToken cancellationToken)
+        string instanceId, string executionId, long sequence, InstanceStatusUpdate status, ETag? knownETag, CancellationToken cancellationToken, string writePoint = "commit.status")
     {
         var row = new TableEntity(KeySanitizer.Escape(instanceId), InstanceEntityMapper.RowKey)
         {
@@ -118,7 +118,7 @@ internal sealed partial class InstanceStore(TableClient table, PayloadStore payl
                 etag = current.ETag;
             }
 
-            faults.BeforeWrite("commit.status");
+            faults.BeforeWrite(writePoint);
             try
             {
                 var response = await table.UpdateEntityAsync(row, etag.Value, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);

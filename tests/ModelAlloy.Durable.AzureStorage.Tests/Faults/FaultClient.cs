@@ -23,7 +23,7 @@ internal sealed class FaultClient : IAsyncDisposable
 
     public DurableTaskClient Client => _services.GetRequiredService<DurableTaskClient>();
 
-    public AzureStorageOrchestrationBackend Backend => (AzureStorageOrchestrationBackend)_services.GetRequiredService<Backend.IOrchestrationBackend>();
+    public AzureStorageOrchestrationBackend Backend => (AzureStorageOrchestrationBackend)_services.GetRequiredService<ModelAlloy.Durable.Backend.IOrchestrationBackend>();
 
     public Task<string[]> StartAsync(int count, int width, int length) =>
         Task.WhenAll(Enumerable.Range(0, count).Select(_ => Client.ScheduleNewOrchestrationInstanceAsync(FaultWorkload.Orchestrator, new[] { width, length })));

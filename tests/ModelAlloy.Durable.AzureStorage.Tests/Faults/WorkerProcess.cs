@@ -24,6 +24,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
             {
                 Ran.Add(e.Data[4..]);
             }
+            else if (e.Data is not null)
+            {
+                Log.Enqueue(e.Data);
+            }
         };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -34,6 +38,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public ConcurrentBag<string> Ran { get; }
 
     public int Id => _process.Id;
+
+    /// <summary>Everything else the worker printed (warnings and errors: conflicts, lost partitions).</summary>
+    public ConcurrentQueue<string> Log { get; } = new();
 
     public static async Task<WorkerProcess> StartAsync(string connection, string hub, ConcurrentBag<string>? ran = null)
     {
