@@ -29,11 +29,11 @@ public sealed class PoisonTests(AzuriteFixture azurite)
         Assert.Contains("Injected fault", failure.ErrorMessage);
         Assert.Contains(backend.Poison.TableName, failure.ErrorMessage);
         var poisoned = await backend.Poison.ListAsync(id, CancellationToken.None);
-        // A queue trigger may hold a second copy (its original and our re-send), so each copy is recorded.
-        Assert.NotEmpty(poisoned);
+        // The start message, and any activity result that came back meanwhile (the activity is sent before the
+        // failing history write), each delivered too often: every one is recorded with its error.
+        Assert.Contains(poisoned, row => row.GetString("Body").Contains("ExecutionStarted", StringComparison.Ordinal));
         Assert.All(poisoned, row =>
         {
-            Assert.Contains("ExecutionStarted", row.GetString("Body"));
             Assert.True(row.GetInt64("Deliveries") > 3);
             Assert.Contains("commit.history", row.GetString("Error"));
         });
