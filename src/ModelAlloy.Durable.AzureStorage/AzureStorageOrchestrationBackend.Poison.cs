@@ -96,5 +96,6 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     private string LastError(ReceivedMessage message) =>
-        _lastErrors.TryGetValue(message.Envelope.Id, out var error) ? error : "none recorded (the worker that last held it probably crashed)";
+        _lastErrors.TryGetValue(message.Envelope.Id, out var error) ? error
+        : "none recorded (it was deferred because it could not be applied yet, or the worker that held it crashed)";
 }

@@ -120,7 +120,7 @@ internal sealed class ActivityQueuePump(TaskHubStorage storage, MessageSender se
             {
                 break;
             }
-            catch (Exception ex) when (ex is RequestFailedException or DurableStorageException or HttpRequestException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 Logs.QueueReceiveFailed(logger, storage.WorkItems.Name, ex.Message);
                 await Task.Delay(500, CancellationToken.None).ConfigureAwait(false);
@@ -153,8 +153,9 @@ internal sealed class ActivityQueuePump(TaskHubStorage storage, MessageSender se
             {
                 return;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // A storage outage (or a pack settled meanwhile): try again next round; the loop must not die.
                 Logs.QueueReceiveFailed(logger, storage.WorkItems.Name, ex.Message);
             }
         }

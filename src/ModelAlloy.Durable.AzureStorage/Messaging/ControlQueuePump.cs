@@ -47,7 +47,7 @@ internal sealed class ControlQueuePump(
             {
                 return;
             }
-            catch (Exception ex) when (ex is RequestFailedException or DurableStorageException or System.Net.Http.HttpRequestException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 Logs.QueueReceiveFailed(logger, queue.Name, ex.Message);
                 await DelayQuietlyAsync(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,19 @@ internal sealed partial class PartitionManager(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await CreateLeaseBlobsAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            try
+            {
+                await CreateLeaseBlobsAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Logs.LeaseMaintenanceFailed(logger, ex.Message);
+                await Task.Delay(options.LeaseRenewInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         // Announce ourselves and give workers starting alongside a moment to do the same, so the first worker up
         // does not grab every partition only to hand most of them back (each hand-over risks duplicated work).
@@ -30,7 +42,7 @@ internal sealed partial class PartitionManager(
             await storage.Leases.GetBlobClient(HeartbeatName(options.WorkerId)).UploadAsync(BinaryData.Empty, overwrite: true, cancellationToken).ConfigureAwait(false);
             await Task.Delay(options.LeaseRenewInterval < TimeSpan.FromSeconds(1) ? options.LeaseRenewInterval : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Logs.LeaseMaintenanceFailed(logger, ex.Message);
         }
@@ -45,12 +57,9 @@ internal sealed partial class PartitionManager(
             {
                 break;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                Logs.LeaseMaintenanceFailed(logger, ex.Message);
-            }
-            catch (System.Net.Http.HttpRequestException ex)
-            {
+                // Storage unreachable: keep what we hold (leases outlive a short outage) and try again.
                 Logs.LeaseMaintenanceFailed(logger, ex.Message);
             }
 

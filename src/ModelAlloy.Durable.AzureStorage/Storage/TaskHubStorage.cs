@@ -15,7 +15,8 @@ namespace ModelAlloy.Durable.AzureStorage;
 /// </summary>
 internal sealed class TaskHubStorage
 {
-    private readonly Lazy<Task> _created;
+    private readonly Lock _createGate = new();
+    private Task? _created;
 
     public TaskHubStorage(AzureStorageBackendOptions options)
     {
@@ -29,7 +30,6 @@ internal sealed class TaskHubStorage
         WorkItems = queues.GetQueueClient($"{lower}-workitems");
         Leases = blobs.GetBlobContainerClient($"{lower}-leases");
         Payloads = blobs.GetBlobContainerClient($"{lower}-payloads");
-        _created = new Lazy<Task>(() => CreateAllAsync(CancellationToken.None));
     }
 
     public TableClient Instances { get; }
@@ -48,8 +48,19 @@ internal sealed class TaskHubStorage
 
     public IEnumerable<QueueClient> AllQueues => ControlQueues.Append(WorkItems);
 
-    /// <summary>Creates every resource once per process (idempotent on the service side too).</summary>
-    public Task EnsureCreatedAsync() => _created.Value;
+    /// <summary>Creates every resource once per process (idempotent on the service side too); a failed attempt is retried on the next call.</summary>
+    public Task EnsureCreatedAsync()
+    {
+        lock (_createGate)
+        {
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = CreateAllAsync(CancellationToken.None);
+            }
+
+            return _created;
+        }
+    }
 
     /// <summary>Deletes every resource of the hub.</summary>
     public async Task DeleteAllAsync(CancellationToken cancellationToken)

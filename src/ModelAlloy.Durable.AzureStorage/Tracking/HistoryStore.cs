@@ -102,8 +102,9 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
             var response = await table.SubmitTransactionAsync(last, cancellationToken).ConfigureAwait(false);
             return new HistoryState(response.Value[^1].Headers.ETag, executionId, count, expected.Sequence + 1);
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
+            // 412: another worker moved the sentinel on; 409: another created it; 404: the instance was purged.
             throw new CheckpointConflictException(instanceId);
         }
         catch (RequestFailedException ex)
