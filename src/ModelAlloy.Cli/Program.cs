@@ -1,0 +1,34 @@
+using ModelAlloy.Cli.Commands;
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var command = args.Length > 0 ? args[0] : "help";
+return command switch
+{
+    "demo" => await DemoCommand.RunAsync(Console.Out, cancel.Token),
+    "help" or "--help" or "-h" => Help(0),
+    _ => Help(2, $"Unknown command '{command}'."),
+};
+
+static int Help(int code, string? error = null)
+{
+    var writer = code == 0 ? Console.Out : Console.Error;
+    if (error is not null)
+    {
+        writer.WriteLine(error);
+    }
+
+    writer.WriteLine("""
+        alloy — ModelAlloy command line
+
+        Commands:
+          demo      Run the sample orchestration end to end (in memory) and print its result and history.
+          help      Show this help.
+        """);
+    return code;
+}

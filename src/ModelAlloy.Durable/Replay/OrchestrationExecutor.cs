@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging;
+using ModelAlloy.Durable.Backend;
+using ModelAlloy.Durable.History;
+using ModelAlloy.Durable.Worker;
+
+namespace ModelAlloy.Durable.Replay;
+
+/// <summary>
+/// Runs one episode of an orchestration: takes the live session from the cache (or rebuilds it by replaying
+/// history), applies the new messages, and commits what the orchestrator did. On any failure the work item is
+/// abandoned, so its messages come back and the episode runs again from the committed history.
+/// </summary>
+internal sealed class OrchestrationExecutor(
+    OrchestrationRuntime runtime,
+    IOrchestrationBackend backend,
+    OrchestrationSessionCache cache,
+    TimeProvider time,
+    ILogger<OrchestrationExecutor> logger)
+{
+    /// <summary>Continue-as-new loops that never await are a bug; stop them instead of spinning a worker forever.</summary>
+    internal const int MaxContinuationsPerEpisode = 1000;
+
+    public async Task ExecuteAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var session = cache.TryTake(workItem.InstanceId, workItem.HistoryVersion);
+            if (session is null)
+            {
+                var history = workItem.History ?? await backend.LoadHistoryAsync(workItem, cancellationToken).ConfigureAwait(false);
+                session = new OrchestrationSession(runtime, workItem.InstanceId);
+                session.Replay(history);
+                Logs.SessionReplayed(logger, workItem.InstanceId, history.Count);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var (final, commit) = RunEpisode(session, workItem, now);
+            var version = await backend.CompleteOrchestrationWorkItemAsync(workItem, commit, cancellationToken).ConfigureAwait(false);
+            final.HistoryVersion = version;
+            if (!final.IsCompleted)
+            {
+                cache.Put(final);
+            }
+            else
+            {
+                Logs.OrchestrationFinished(logger, final.InstanceId, final.Name, final.Status);
+            }
+        }
+        catch (Exception ex)
+        {
+            Logs.EpisodeAbandoned(logger, workItem.InstanceId, ex.GetType().Name, ex.Message);
+            await backend.AbandonOrchestrationWorkItemAsync(workItem, ex, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private (OrchestrationSession Session, OrchestrationCommit Commit) RunEpisode(OrchestrationSession session, OrchestrationWorkItem workItem, DateTime now)
+    {
+        var deferred = new List<OrchestrationMessage>();
+        session.BeginEpisode(now);
+        foreach (var message in workItem.NewMessages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1))
+        {
+            if (session.TryApply(message) == MessageDisposition.Deferred)
+            {
+                deferred.Add(message);
+            }
+        }
+
+        var continued = false;
+        for (var continuations = 0; session.ContinueAsNew is { } request && session.IsCompleted; continuations++)
+        {
+            if (continuations == MaxContinuationsPerEpisode)
+            {
+                session.Fail(new TaskFailureDetails(
+                    typeof(InvalidOperationException).FullName!,
+                    $"Orchestration '{session.Name}' called ContinueAsNew {MaxContinuationsPerEpisode} times without awaiting anything; it would loop forever."));
+                break;
+            }
+
+            session = StartNextExecution(session, request, now);
+            continued = true;
+        }
+
+        return (session, session.EndEpisode(deferred, replacesHistory: continued));
+    }
+
+    private OrchestrationSession StartNextExecution(OrchestrationSession previous, ContinueAsNewRequest request, DateTime now)
+    {
+        var carried = request.PreserveUnprocessedEvents ? previous.UnconsumedEvents().ToArray() : [];
+        var executionId = DeterministicGuid.Create($"{previous.InstanceId}|{previous.ExecutionId}|continue").ToString("N");
+        var next = new OrchestrationSession(runtime, previous.InstanceId);
+        next.BeginEpisode(now);
+        var start = new ExecutionStarted(previous.Name, previous.Version, request.Input, executionId, previous.Parent, TraceId: previous.TraceId) { Timestamp = now };
+        next.TryApply(new OrchestrationMessage(previous.InstanceId, executionId, start, $"{previous.InstanceId}|{executionId}|start"));
+        foreach (var raised in carried)
+        {
+            next.TryApply(new OrchestrationMessage(previous.InstanceId, executionId, raised with { EventId = -1 }, raised.MessageId));
+        }
+
+        return next;
+    }
+}
