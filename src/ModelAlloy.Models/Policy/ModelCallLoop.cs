@@ -22,7 +22,7 @@ public static class ModelCallLoop
         string runId = request.RunId ?? runtime.RunId;
         string scope = runtime.RunId;
         int sequence = runtime.NextCallSequence();
-        ModelCallPlan plan = await runtime.ResolvePlanAsync(request, cancellationToken).ConfigureAwait(false);
+        ModelCallPlan plan = await runtime.ResolvePlanAsync(request, cancellationToken).ConfigureAwait(true);
         var planner = new ModelCallPlanner(plan);
         var outcomes = new List<ModelAttemptOutcome>();
         PolicyDecision decision = planner.Start();
@@ -30,7 +30,7 @@ public static class ModelCallLoop
         {
             if (attempt.Delay > TimeSpan.Zero)
             {
-                await runtime.DelayAsync(attempt.Delay, cancellationToken).ConfigureAwait(false);
+                await runtime.DelayAsync(attempt.Delay, cancellationToken).ConfigureAwait(true);
             }
 
             var input = new ModelAttemptInput
@@ -44,7 +44,7 @@ public static class ModelCallLoop
                 FallbackFromCallId = attempt.FallbackFromCallId,
                 AllowOverBudget = attempt.AllowOverBudget,
             };
-            ModelAttemptOutcome outcome = await runtime.RunAttemptAsync(input, cancellationToken).ConfigureAwait(false);
+            ModelAttemptOutcome outcome = await runtime.RunAttemptAsync(input, cancellationToken).ConfigureAwait(true);
             outcomes.Add(outcome);
             decision = planner.OnOutcome(outcome);
         }
