@@ -43,14 +43,20 @@ public static class ModelGatewayServiceCollectionExtensions
     /// <summary>Keeps the cost ledger and the cooldowns in Azure Table Storage, shared by every worker.</summary>
     /// <param name="services">The services.</param>
     /// <param name="tableService">The table service (a connection string or managed identity client).</param>
+    /// <param name="ledgerTable">The cost ledger's table.</param>
+    /// <param name="cooldownTable">The cooldowns' table.</param>
     /// <returns>The services.</returns>
-    public static IServiceCollection AddModelGatewayTableStorage(this IServiceCollection services, TableServiceClient tableService)
+    public static IServiceCollection AddModelGatewayTableStorage(
+        this IServiceCollection services,
+        TableServiceClient tableService,
+        string ledgerTable = TableCostLedger.DefaultTableName,
+        string cooldownTable = TableCooldownStore.DefaultTableName)
     {
         ArgumentNullException.ThrowIfNull(tableService);
         services.RemoveAll<ICostLedger>();
         services.RemoveAll<ICooldownStore>();
-        services.AddSingleton<ICostLedger>(sp => new TableCostLedger(tableService, logger: sp.GetService<ILogger<TableCostLedger>>()));
-        services.AddSingleton<ICooldownStore>(sp => new TableCooldownStore(tableService, sp.GetRequiredService<ModelCatalog>().Options.Cooldown));
+        services.AddSingleton<ICostLedger>(sp => new TableCostLedger(tableService, ledgerTable, sp.GetService<ILogger<TableCostLedger>>()));
+        services.AddSingleton<ICooldownStore>(sp => new TableCooldownStore(tableService, sp.GetRequiredService<ModelCatalog>().Options.Cooldown, cooldownTable));
         return services;
     }
 }

@@ -30,7 +30,10 @@ public sealed class DurableGatewayHost : IAsyncDisposable
 
     public InMemoryCostLedger Ledger => (InMemoryCostLedger)_services.GetRequiredService<ICostLedger>();
 
-    public static async Task<DurableGatewayHost> StartAsync(ModelGatewayOptions options, Action<DurableTaskRegistry> orchestrators)
+    public ICostLedger AnyLedger => _services.GetRequiredService<ICostLedger>();
+
+    public static async Task<DurableGatewayHost> StartAsync(
+        ModelGatewayOptions options, Action<DurableTaskRegistry> orchestrators, Action<IServiceCollection>? configure = null)
     {
         var faults = new WriteFaultInjector();
         var logs = new CapturingLoggerProvider();
@@ -38,6 +41,7 @@ public sealed class DurableGatewayHost : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddSingleton<IOptions<ModelGatewayOptions>>(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton<ISecretSource>(new DictionarySecretSource(new Dictionary<string, string> { [TestCatalog.KeyVariable] = TestCatalog.Secret }));
+        configure?.Invoke(services);
         services.AddModelGateway(new ConfigurationBuilder().Build());
         services.AddDurableTask(b =>
         {
