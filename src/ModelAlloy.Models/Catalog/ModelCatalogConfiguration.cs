@@ -60,12 +60,35 @@ public static class ModelCatalogConfiguration
         }
 
         options.Models = models;
+        CheckEnumValues(section, options);
         foreach (KeyValuePair<string, string?> entry in section.GetSection("Models").AsEnumerable(makePathsRelative: false))
         {
             string leaf = entry.Key[(entry.Key.LastIndexOf(':') + 1)..];
             if (!string.IsNullOrEmpty(entry.Value) && SecretHeuristics.IsSecretKeyName(leaf))
             {
                 options.LiteralSecretPaths.Add(entry.Key);
+            }
+        }
+    }
+
+    private static void CheckEnumValues(IConfigurationSection section, ModelGatewayOptions options)
+    {
+        foreach (IConfigurationSection model in section.GetSection("Models").GetChildren())
+        {
+            Check<ModelProviderKind>(model, "Provider");
+            Check<CredentialSource>(model, "Credential");
+            Check<ModelTier>(model, "Tier");
+        }
+
+        Check<BudgetExceededAction>(section.GetSection("Budgets"), "OnExceeded");
+
+        void Check<TEnum>(IConfigurationSection parent, string field)
+            where TEnum : struct, Enum
+        {
+            string? raw = parent[field];
+            if (!string.IsNullOrEmpty(raw) && (!Enum.TryParse(raw, ignoreCase: true, out TEnum value) || !Enum.IsDefined(value)))
+            {
+                options.BindingErrors.Add($"setting '{parent.Path}:{field}': '{raw}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}");
             }
         }
     }

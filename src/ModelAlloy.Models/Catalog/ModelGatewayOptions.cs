@@ -31,4 +31,7 @@ public sealed class ModelGatewayOptions
     /// Gets configuration paths that held literal secrets (filled by the configuration loader, reported by validation).
     /// </summary>
     internal List<string> LiteralSecretPaths { get; } = [];
+
+    /// <summary>Gets values the configuration binder could not convert (it skips bad enum values silently).</summary>
+    internal List<string> BindingErrors { get; } = [];
 }

@@ -35,6 +35,7 @@ internal sealed class ModelGatewayOptionsValidator : IValidateOptions<ModelGatew
                 "set Credential to EnvironmentVariable and ApiKeyEnvironmentVariable to the NAME of an environment variable, or use ManagedIdentity");
         }
 
+        errors.AddRange(options.BindingErrors);
         if (options.Models.Count == 0)
         {
             errors.Add("ModelGateway:Models: no models are configured; add at least one entry");
