@@ -73,13 +73,15 @@ public static class CostReport
 
         foreach (ExpensiveModelFinding f in findings)
         {
-            text.AppendLine(Inv($"  FLAG task '{f.TaskType}': '{f.ExpensiveModel}' costs {Usd(f.ExpensiveCostPerAnswer)}/answer ({f.ExpensiveSuccessRate:P0} accepted)"));
-            text.AppendLine(Inv($"       '{f.CheapModel}' does it for {Usd(f.CheapCostPerAnswer)}/answer ({f.CheapSuccessRate:P0} accepted): {f.CostRatio:0}x cheaper;"));
+            text.AppendLine(Inv($"  FLAG task '{f.TaskType}': '{f.ExpensiveModel}' costs {Usd(f.ExpensiveCostPerAnswer)}/answer ({Percent(f.ExpensiveSuccessRate)} accepted)"));
+            text.AppendLine(Inv($"       '{f.CheapModel}' does it for {Usd(f.CheapCostPerAnswer)}/answer ({Percent(f.CheapSuccessRate)} accepted): {f.CostRatio:0}x cheaper;"));
             text.AppendLine(Inv($"       routing its {f.ExpensiveAnswers} answers to '{f.CheapModel}' would have saved {Usd(f.PotentialSavingUsd)}"));
         }
     }
 
     private static string Usd(decimal value) => "$" + value.ToString("0.000000", CultureInfo.InvariantCulture);
+
+    private static string Percent(double rate) => (rate * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Cut(string value, int width) => value.Length <= width ? value : value[..(width - 1)] + "~";
 
