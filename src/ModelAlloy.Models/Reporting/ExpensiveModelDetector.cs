@@ -9,8 +9,8 @@ namespace ModelAlloy.Models;
 /// <param name="CheapModel">The cheaper model that does as well.</param>
 /// <param name="ExpensiveCostPerAnswer">Cost per accepted answer of the expensive model.</param>
 /// <param name="CheapCostPerAnswer">Cost per accepted answer of the cheap model.</param>
-/// <param name="ExpensiveSuccessRate">Acceptance rate of the expensive model.</param>
-/// <param name="CheapSuccessRate">Acceptance rate of the cheap model.</param>
+/// <param name="ExpensiveSuccessRate">Share of the expensive model's answers that passed the quality checks.</param>
+/// <param name="CheapSuccessRate">Share of the cheap model's answers that passed the quality checks.</param>
 /// <param name="ExpensiveAnswers">Accepted answers the expensive model produced.</param>
 /// <param name="PotentialSavingUsd">What those answers would have cost less on the cheap model.</param>
 public sealed record ExpensiveModelFinding(
@@ -70,13 +70,18 @@ public static class ExpensiveModelDetector
         return findings.OrderByDescending(f => f.PotentialSavingUsd).ToList();
     }
 
-    private sealed record ModelStats(string Model, int Attempts, int Succeeded, decimal Cost)
+    // Quality is judged on the answers a model gave (accepted or rejected by the checks): a 429 or a timeout says
+    // nothing about how well it does the task. Cost per accepted answer still carries every attempt's cost.
+    private sealed record ModelStats(string Model, int Attempts, int Judged, int Succeeded, decimal Cost)
     {
-        public double SuccessRate => (double)Succeeded / Attempts;
+        public double SuccessRate => Judged == 0 ? 0 : (double)Succeeded / Judged;
 
         public decimal CostPerAnswer => Cost / Succeeded;
 
         public static ModelStats From(IGrouping<string, CostRecord> g) =>
-            new(g.Key, g.Count(), g.Count(r => r.Succeeded), g.Sum(r => r.CostUsd));
+            new(g.Key, g.Count(), g.Count(IsJudged), g.Count(r => r.Succeeded), g.Sum(r => r.CostUsd));
+
+        private static bool IsJudged(CostRecord r) => r.Succeeded || r.Outcome is nameof(ModelFailureKind.InvalidStructuredOutput)
+            or nameof(ModelFailureKind.EmptyAnswer) or nameof(ModelFailureKind.ContentFiltered);
     }
 }

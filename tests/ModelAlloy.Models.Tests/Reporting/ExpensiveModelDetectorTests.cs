@@ -16,6 +16,17 @@ public sealed class ExpensiveModelDetectorTests
     }
 
     [Fact]
+    public void Rate_limits_and_timeouts_do_not_count_against_a_models_quality()
+    {
+        List<CostRecord> cheap = [.. Calls("classify", "mini", 20, 20, 0.0006m)];
+        cheap.AddRange(Calls("classify", "mini", 5, 0, 0m).Select((r, i) => r with { CallId = $"rl-{i}", Outcome = "RateLimited" }));
+
+        ExpensiveModelFinding finding = Assert.Single(ExpensiveModelDetector.Detect([.. Calls("classify", "gpt-4o", 20, 20, 0.02m), .. cheap]));
+
+        Assert.Equal(1.0, finding.CheapSuccessRate);
+    }
+
+    [Fact]
     public void Does_not_flag_when_the_cheap_model_is_worse()
     {
         List<CostRecord> records = [.. Calls("reason", "gpt-4o", 20, 19, 0.02m), .. Calls("reason", "gpt-4o-mini", 20, 12, 0.0006m)];
