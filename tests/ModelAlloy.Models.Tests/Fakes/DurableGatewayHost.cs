@@ -38,11 +38,7 @@ public sealed class DurableGatewayHost : IAsyncDisposable
         var faults = new WriteFaultInjector();
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        services.AddSingleton<IOptions<ModelGatewayOptions>>(Microsoft.Extensions.Options.Options.Create(options));
-        services.AddSingleton<ISecretSource>(new DictionarySecretSource(new Dictionary<string, string> { [TestCatalog.KeyVariable] = TestCatalog.Secret }));
-        configure?.Invoke(services);
-        services.AddModelGateway(new ConfigurationBuilder().Build());
+        GatewayHarness.AddGateway(services, options, logs, configure);
         services.AddDurableTask(b =>
         {
             b.UseInMemoryBackend(o =>

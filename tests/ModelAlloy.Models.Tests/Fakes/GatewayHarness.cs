@@ -29,12 +29,18 @@ public sealed class GatewayHarness : IDisposable
     {
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
+        AddGateway(services, options, logs, configure);
+        return new GatewayHarness(services.BuildServiceProvider(), logs);
+    }
+
+    /// <summary>The gateway as the tests wire it: given catalog, captured logs, the test key in a dictionary.</summary>
+    public static void AddGateway(IServiceCollection services, ModelGatewayOptions options, CapturingLoggerProvider logs, Action<IServiceCollection>? configure)
+    {
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddSingleton<IOptions<ModelGatewayOptions>>(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton<ISecretSource>(new DictionarySecretSource(new Dictionary<string, string> { [TestCatalog.KeyVariable] = TestCatalog.Secret }));
         configure?.Invoke(services);
         services.AddModelGateway(new ConfigurationBuilder().Build());
-        return new GatewayHarness(services.BuildServiceProvider(), logs);
     }
 
     public RecordingRuntime Runtime(string runId = "run-1") => new(Executor, runId);
