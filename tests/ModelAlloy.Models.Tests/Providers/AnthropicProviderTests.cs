@@ -42,6 +42,19 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
         Assert.Equal(2, _server.Requests.Count);
     }
 
+    [Fact]
+    public async Task Structured_output_is_requested_and_validated()
+    {
+        const string schema = """{"type":"object","properties":{"lang":{"type":"string"}},"required":["lang"]}""";
+        _server.Enqueue(AnthropicWire.Message("""{"lang":"fr"}"""));
+        using GatewayHarness gateway = Harness();
+
+        ModelCallResult result = await gateway.CallAsync(Request() with { JsonSchema = schema });
+
+        Assert.Equal("""{"lang":"fr"}""", result.Json);
+        Assert.Contains("lang", _server.Requests[0].Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(400, "invalid_request_error", "prompt is too long: 210000 tokens > 200000 maximum", ModelFailureKind.ContextLengthExceeded)]
     [InlineData(529, "overloaded_error", "Overloaded", ModelFailureKind.ServerError)]
