@@ -30,6 +30,9 @@ public static class ModelErrorCodes
     /// <summary>The prompt does not fit any model in the chain.</summary>
     public const string ContextWindowExceeded = "MODEL_CONTEXT_WINDOW_EXCEEDED";
 
+    /// <summary>A provider client threw something the gateway does not recognise as a provider failure (a bug to report).</summary>
+    public const string ProviderUnexpected = "MODEL_PROVIDER_UNEXPECTED";
+
     /// <summary>The cost ledger or cooldown store could not be written.</summary>
     public const string StorageFailed = "MODEL_STORAGE_FAILED";
 }

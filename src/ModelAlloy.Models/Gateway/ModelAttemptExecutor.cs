@@ -68,8 +68,8 @@ internal sealed class ModelAttemptExecutor(
         {
             ModelCallFailure failure = FailureClassifier.Classify(ex, capture, redactor)
                 ?? throw new ModelGatewayException(
-                    ModelErrorCodes.AllAttemptsFailed,
-                    $"model '{model.Id}': unexpected {ex.GetType().Name}: {redactor.Redact(ex.Message)}");
+                    ModelErrorCodes.ProviderUnexpected,
+                    $"model '{model.Id}': the {model.Provider} client threw an unexpected {ex.GetType().Name}: {redactor.Redact(ex.Message)}");
             return new ProviderCall(messages, null, failure, (long)time.GetElapsedTime(started).TotalMilliseconds);
         }
     }

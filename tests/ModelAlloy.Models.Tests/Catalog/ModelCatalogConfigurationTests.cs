@@ -36,6 +36,17 @@ public sealed class ModelCatalogConfigurationTests : IDisposable
     public void Dispose() => File.Delete(_path);
 
     [Fact]
+    public void The_shipped_sample_catalog_is_valid()
+    {
+        string sample = Path.Combine(AppContext.BaseDirectory, "models.sample.json");
+
+        ModelGatewayOptions options = ModelCatalogConfiguration.Bind(ModelCatalogConfiguration.Build(sample, new Dictionary<string, string?>()));
+
+        Assert.Empty(ModelGatewayOptionsValidator.Collect(options));
+        Assert.Equal(5, options.Models.Count);
+    }
+
+    [Fact]
     public void Loads_every_field_from_the_json_file()
     {
         ModelGatewayOptions options = ModelCatalogConfiguration.Bind(ModelCatalogConfiguration.Build(_path, new Dictionary<string, string?>()));
