@@ -72,12 +72,14 @@ public abstract class ContinueAsNewConformance(IBackendFactory factory) : Confor
                 return total;
             }));
 
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Summer", 0, new StartOrchestrationOptions { StartAt = DateTimeOffset.UtcNow.AddMilliseconds(300) });
+        // The events reach the instance while its start is still scheduled, so they are all buffered before it runs.
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Summer", 0, new StartOrchestrationOptions { StartAt = DateTimeOffset.UtcNow.AddSeconds(1) });
         foreach (var item in new[] { 1, 2, 3, 4, 0 })
         {
             await host.Client.RaiseEventAsync(id, "item", item);
         }
 
+        await host.WaitUntilAsync(id, s => s.History!.OfType<EventRaised>().Count() == 5 || s.RuntimeStatus != OrchestrationRuntimeStatus.Pending, "holding the events");
         var result = await host.WaitAsync(id);
 
         Assert.Equal(10, result.ReadOutputAs<int>());
