@@ -83,14 +83,15 @@ public sealed class RetryPolicy
             return null;
         }
 
-        var computed = FirstRetryInterval.TotalMilliseconds * Math.Pow(BackoffCoefficient, nextAttempt - 2);
-        var delay = TimeSpan.FromMilliseconds(Math.Min(computed, MaxRetryInterval.TotalMilliseconds));
+        // In ticks and compared before converting, so late attempts or a TimeSpan.MaxValue cap cannot overflow.
+        var computed = FirstRetryInterval.Ticks * Math.Pow(BackoffCoefficient, nextAttempt - 2);
+        var delay = computed >= MaxRetryInterval.Ticks ? MaxRetryInterval : TimeSpan.FromTicks((long)computed);
         if (failure.RetryAfter is { } retryAfter && retryAfter > delay)
         {
             delay = retryAfter;
         }
 
-        if (RetryTimeout != Timeout.InfiniteTimeSpan && elapsedSinceFirstAttempt + delay > RetryTimeout)
+        if (RetryTimeout != Timeout.InfiniteTimeSpan && delay > RetryTimeout - elapsedSinceFirstAttempt)
         {
             return null;
         }

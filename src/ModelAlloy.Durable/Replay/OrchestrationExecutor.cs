@@ -20,6 +20,15 @@ internal sealed class OrchestrationExecutor(
     /// <summary>Continue-as-new loops that never await are a bug; stop them instead of spinning a worker forever.</summary>
     internal const int MaxContinuationsPerEpisode = 1000;
 
+    private long _replays;
+    private long _replayedEvents;
+
+    /// <summary>Episodes that had to rebuild their session from stored history (cache misses on a started instance).</summary>
+    internal long Replays => Interlocked.Read(ref _replays);
+
+    /// <summary>History events re-applied by those replays: the cost the session cache exists to avoid.</summary>
+    internal long ReplayedEvents => Interlocked.Read(ref _replayedEvents);
+
     public async Task ExecuteAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken)
     {
         try
@@ -30,6 +39,12 @@ internal sealed class OrchestrationExecutor(
                 var history = workItem.History ?? await backend.LoadHistoryAsync(workItem, cancellationToken).ConfigureAwait(false);
                 session = new OrchestrationSession(runtime, workItem.InstanceId);
                 session.Replay(history);
+                if (history.Count > 0)
+                {
+                    Interlocked.Increment(ref _replays);
+                    Interlocked.Add(ref _replayedEvents, history.Count);
+                }
+
                 Logs.SessionReplayed(logger, workItem.InstanceId, history.Count);
             }
 
