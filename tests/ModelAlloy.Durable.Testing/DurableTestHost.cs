@@ -14,14 +14,16 @@ public sealed class DurableTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly IBackendFactory _factory;
+    private readonly IOrchestrationBackend _stored;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _drivers = [];
     private bool _started;
 
-    private DurableTestHost(ServiceProvider services, IBackendFactory factory, IOrchestrationBackend backend, WriteFaultInjector faults, bool externalDelivery)
+    private DurableTestHost(ServiceProvider services, IBackendFactory factory, IOrchestrationBackend stored, IOrchestrationBackend backend, WriteFaultInjector faults, bool externalDelivery)
     {
         _services = services;
         _factory = factory;
+        _stored = stored;
         Backend = backend;
         Faults = faults;
         ExternalDelivery = externalDelivery;
@@ -30,11 +32,14 @@ public sealed class DurableTestHost : IAsyncDisposable
     /// <summary>Upper bound for any single test wait.</summary>
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(System.Diagnostics.Debugger.IsAttached ? 600 : 60);
 
+    /// <summary>The backend the engine talks to (the factory's backend, possibly wrapped by a test decorator).</summary>
     public IOrchestrationBackend Backend { get; }
 
     public WriteFaultInjector Faults { get; }
 
     public bool ExternalDelivery { get; }
+
+    public IServiceProvider Services => _services;
 
     public DurableTaskClient Client => _services.GetRequiredService<DurableTaskClient>();
 
@@ -44,20 +49,26 @@ public sealed class DurableTestHost : IAsyncDisposable
     public int HandledRawMessages;
 
     /// <summary>Creates a host; call <see cref="StartAsync"/> to start processing.</summary>
+    /// <param name="decorate">Wraps the factory's backend (duplicating, reordering) before the engine sees it.</param>
+    /// <param name="configureServices">Adds services, for example a logger provider that captures lines.</param>
     public static async Task<DurableTestHost> CreateAsync(
         IBackendFactory factory,
         Action<DurableTaskRegistry> tasks,
         bool externalDelivery = false,
         Action<DurableTaskWorkerOptions>? worker = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Func<IOrchestrationBackend, IOrchestrationBackend>? decorate = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var faults = new WriteFaultInjector();
         time ??= TimeProvider.System;
         using var timeout = new CancellationTokenSource(Timeout);
-        var backend = await factory.CreateAsync(faults, externalDelivery, time, timeout.Token);
+        var stored = await factory.CreateAsync(faults, externalDelivery, time, timeout.Token);
+        var backend = decorate?.Invoke(stored) ?? stored;
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(time);
+        configureServices?.Invoke(services);
         services.AddDurableTask(b =>
         {
             b.UseBackend(_ => backend);
@@ -70,7 +81,7 @@ public sealed class DurableTestHost : IAsyncDisposable
                 worker?.Invoke(o);
             });
         });
-        return new DurableTestHost(services.BuildServiceProvider(), factory, backend, faults, externalDelivery);
+        return new DurableTestHost(services.BuildServiceProvider(), factory, stored, backend, faults, externalDelivery);
     }
 
     /// <summary>Starts the poll loops, or the single-message drivers.</summary>
@@ -97,7 +108,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         {
             try
             {
-                var raw = await _factory.ReceiveRawMessageAsync(Backend, TimeSpan.FromMilliseconds(200), _stop.Token);
+                var raw = await _factory.ReceiveRawMessageAsync(_stored, TimeSpan.FromMilliseconds(200), _stop.Token);
                 if (raw is null)
                 {
                     continue;
@@ -124,29 +135,21 @@ public sealed class DurableTestHost : IAsyncDisposable
         return await WaitAsync(id);
     }
 
-    /// <summary>Waits (bounded) for an instance to finish.</summary>
-    public async Task<OrchestrationMetadata> WaitAsync(string instanceId)
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            return await Client.WaitForInstanceCompletionAsync(instanceId, timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            var state = await Client.GetInstanceAsync(instanceId, includeHistory: true);
-            throw new TimeoutException($"Instance '{instanceId}' did not finish within {Timeout}; it is {state?.RuntimeStatus}, history: " +
-                string.Join(", ", state?.History?.Select(e => e.GetType().Name) ?? []));
-        }
-    }
+    /// <summary>Waits (bounded) for an instance to finish; returns its state with input, output and history.</summary>
+    public Task<OrchestrationMetadata> WaitAsync(string instanceId) =>
+        WaitUntilAsync(instanceId, s => s.IsCompleted, "finished");
 
-    /// <summary>Waits (bounded) until a condition on the instance holds.</summary>
-    public async Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition)
+    /// <summary>
+    /// Waits (bounded) until a condition on the instance holds. Polls on the real clock, so it also works when the
+    /// engine runs on a fake <see cref="TimeProvider"/>.
+    /// </summary>
+    public async Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, string? what = null, bool includeHistory = true)
     {
         var deadline = DateTime.UtcNow + Timeout;
+        var delay = 2;
         while (true)
         {
-            var state = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, includeHistory: true);
+            var state = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, includeHistory: includeHistory);
             if (state is not null && condition(state))
             {
                 return state;
@@ -154,11 +157,26 @@ public sealed class DurableTestHost : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Instance '{instanceId}' never reached the expected state; it is {state?.RuntimeStatus}.");
+                var detail = await Client.GetInstanceAsync(instanceId, includeHistory: true);
+                throw new TimeoutException($"Instance '{instanceId}' was not {what ?? "in the expected state"} within {Timeout}; it is {detail?.RuntimeStatus}, history: " +
+                    string.Join(", ", detail?.History?.Select(e => e.GetType().Name).TakeLast(30) ?? []));
             }
 
-            await Task.Delay(5);
+            await Task.Delay(delay);
+            delay = Math.Min(delay * 2, 50);
         }
+    }
+
+    /// <summary>Waits (bounded) for every instance to finish.</summary>
+    public async Task<OrchestrationMetadata[]> WaitAllAsync(IEnumerable<string> instanceIds)
+    {
+        var results = new List<OrchestrationMetadata>();
+        foreach (var id in instanceIds)
+        {
+            results.Add(await WaitUntilAsync(id, s => s.IsCompleted, "finished", includeHistory: false));
+        }
+
+        return [.. results];
     }
 
     public async ValueTask DisposeAsync()
@@ -171,7 +189,7 @@ public sealed class DurableTestHost : IAsyncDisposable
 
         await Task.WhenAll(_drivers);
         await _services.DisposeAsync();
-        await _factory.DisposeAsync(Backend);
+        await _factory.DisposeAsync(_stored);
         _stop.Dispose();
     }
 }

@@ -7,6 +7,43 @@ namespace ModelAlloy.Durable.Backend;
 /// </summary>
 public sealed class WriteFaultInjector
 {
+    /// <summary>
+    /// The write points every backend announces, so tests can aim at one. A backend may announce more (its own
+    /// names); these mark the steps of the crash-safe commit order of <see cref="IOrchestrationBackend"/>.
+    /// </summary>
+    public static class WritePoints
+    {
+        /// <summary>Creating an instance (client start).</summary>
+        public const string Create = "create";
+
+        /// <summary>Sending a client message (event, terminate, suspend, resume).</summary>
+        public const string Send = "send";
+
+        /// <summary>Enqueuing the activities of a commit.</summary>
+        public const string CommitActivities = "commit.activities";
+
+        /// <summary>Sending the messages (timers, child starts, results to a parent) of a commit.</summary>
+        public const string CommitMessages = "commit.messages";
+
+        /// <summary>Appending (or replacing) the history of a commit.</summary>
+        public const string CommitHistory = "commit.history";
+
+        /// <summary>Writing the instance status of a commit.</summary>
+        public const string CommitStatus = "commit.status";
+
+        /// <summary>Deleting the messages a commit consumed.</summary>
+        public const string CommitConsume = "commit.consume";
+
+        /// <summary>Sending an activity's result to its orchestration.</summary>
+        public const string ActivityResult = "activity.result";
+
+        /// <summary>Deleting a completed activity request.</summary>
+        public const string ActivityConsume = "activity.consume";
+
+        /// <summary>Deleting instances.</summary>
+        public const string Purge = "purge";
+    }
+
     private readonly Lock _gate = new();
     private Func<string, long, bool>? _shouldFail;
     private long _writes;

@@ -86,7 +86,7 @@ public sealed partial class InMemoryOrchestrationBackend
         }
 
         // The crash-safe order: everything the history will say was sent is sent first.
-        Faults.BeforeWrite("commit.activities");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.CommitActivities);
         lock (_gate)
         {
             foreach (var activity in commit.Activities)
@@ -95,7 +95,7 @@ public sealed partial class InMemoryOrchestrationBackend
             }
         }
 
-        Faults.BeforeWrite("commit.messages");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.CommitMessages);
         lock (_gate)
         {
             foreach (var message in commit.Messages)
@@ -105,7 +105,7 @@ public sealed partial class InMemoryOrchestrationBackend
             }
         }
 
-        Faults.BeforeWrite("commit.history");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.CommitHistory);
         string version;
         lock (_gate)
         {
@@ -122,7 +122,7 @@ public sealed partial class InMemoryOrchestrationBackend
             version = instance.VersionTag ?? "";
         }
 
-        Faults.BeforeWrite("commit.status");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.CommitStatus);
         lock (_gate)
         {
             var status = commit.Status;
@@ -139,7 +139,7 @@ public sealed partial class InMemoryOrchestrationBackend
             };
         }
 
-        Faults.BeforeWrite("commit.consume");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.CommitConsume);
         lock (_gate)
         {
             foreach (var message in workItem.NewMessages)
@@ -183,14 +183,14 @@ public sealed partial class InMemoryOrchestrationBackend
     /// <inheritdoc/>
     public Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, OrchestrationMessage result, CancellationToken cancellationToken)
     {
-        Faults.BeforeWrite("activity.result");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.ActivityResult);
         lock (_gate)
         {
             Enqueue(result);
         }
 
         // The request is already off the queue; a crash here would, in a real queue, make it visible again.
-        Faults.BeforeWrite("activity.consume");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.ActivityConsume);
         return Task.CompletedTask;
     }
 

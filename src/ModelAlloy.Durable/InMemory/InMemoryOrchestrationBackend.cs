@@ -38,7 +38,7 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
     {
         var started = startMessage.Event as ExecutionStarted
             ?? throw new ArgumentException("A start message must carry an ExecutionStarted event.", nameof(startMessage));
-        Faults.BeforeWrite("create");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.Create);
         lock (_gate)
         {
             if (_instances.TryGetValue(startMessage.InstanceId, out var existing))
@@ -68,7 +68,7 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
     /// <inheritdoc/>
     public Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken)
     {
-        Faults.BeforeWrite("send");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.Send);
         lock (_gate)
         {
             if (!_instances.ContainsKey(message.InstanceId))
@@ -118,7 +118,7 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
     /// <inheritdoc/>
     public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
-        Faults.BeforeWrite("purge");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.Purge);
         lock (_gate)
         {
             return Task.FromResult(RemoveInstance(instanceId));
@@ -128,7 +128,7 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
     /// <inheritdoc/>
     public Task<int> PurgeInstancesAsync(PurgeFilter filter, CancellationToken cancellationToken)
     {
-        Faults.BeforeWrite("purge");
+        Faults.BeforeWrite(WriteFaultInjector.WritePoints.Purge);
         lock (_gate)
         {
             var doomed = _instances.Values.Select(i => i.Record).Where(r => InstanceFilter.Matches(r, filter)).Select(r => r.InstanceId).ToArray();

@@ -92,6 +92,10 @@ internal sealed partial class OrchestrationSession
                 _history.Add(history[applied]);
                 Apply(history[applied]);
             }
+
+            // Every committed episode recorded all the calls its code made, so a call still unrecorded after the
+            // whole history was added by changed code: scheduling it now would run work the history never asked for.
+            ThrowIfActionsUnrecorded();
         }
         catch (NonDeterministicOrchestrationException ex)
         {
