@@ -82,7 +82,7 @@ public sealed class ModelCallScenarioTests : IAsyncLifetime
             OpenAIWire.Completion("from backup"));
         using GatewayHarness gateway = Harness();
 
-        ModelCallResult result = await gateway.CallAsync(Request() with { Timeout = TimeSpan.FromMilliseconds(250) });
+        ModelCallResult result = await gateway.CallAsync(Request() with { Timeout = TimeSpan.FromSeconds(1) });
 
         Assert.Equal(("backup", "from backup"), (result.ModelId, result.Text));
         Assert.Equal(["Timeout", "Timeout", "Timeout", "Succeeded"], result.Attempts.Select(a => a.Outcome));
