@@ -145,4 +145,20 @@ public abstract class ContinueAsNewConformance(IBackendFactory factory) : Confor
 
         Assert.Equal("dropped", result.ReadOutputAs<string>());
     }
+
+    [Fact]
+    public async Task ContinueAsNew_loop_that_never_awaits_fails_instead_of_spinning()
+    {
+        await using var host = await StartHostAsync(r => r
+            .AddOrchestrator<int, int>("Spinner", (ctx, n) =>
+            {
+                ctx.ContinueAsNew(n + 1);
+                return Task.FromResult(n);
+            }));
+
+        var result = await host.RunAsync("Spinner", 0);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("ContinueAsNew", result.FailureDetails!.ErrorMessage);
+    }
 }
