@@ -85,6 +85,25 @@ internal sealed partial class OrchestrationSession
         return accept ? MessageDisposition.Applied : MessageDisposition.Discarded;
     }
 
+    /// <summary>
+    /// For a discarded start sent by another orchestration (a sub-orchestration call naming this instance's id while
+    /// it runs), the failure to send back, so the caller's task fails instead of waiting forever. Null otherwise,
+    /// including for a re-delivered copy of this instance's own start.
+    /// </summary>
+    public OrchestrationMessage? RejectionOf(OrchestrationMessage message)
+    {
+        if (message.Event is not ExecutionStarted { Parent: { } caller } started || !(IsStarted || IsCompleted) || caller == Parent)
+        {
+            return null;
+        }
+
+        var failure = new TaskFailureDetails(
+            typeof(DurableTaskException).FullName!,
+            $"Sub-orchestration '{started.Name}' cannot start as instance '{InstanceId}': that id is used by a {Status} instance of '{Name}'. Choose another instance id.");
+        return new OrchestrationMessage(caller.InstanceId, caller.ExecutionId, new SubOrchestrationFailed(caller.TaskId, failure) { Timestamp = _episodeTime },
+            $"{caller.InstanceId}|{caller.ExecutionId}|{caller.TaskId}|rejected");
+    }
+
     private void Record(HistoryEvent historyEvent)
     {
         var numbered = historyEvent with { EventId = _history.Count };
@@ -93,10 +112,10 @@ internal sealed partial class OrchestrationSession
     }
 
     /// <summary>Records the steps taken in this episode and returns what to commit.</summary>
-    public OrchestrationCommit EndEpisode(IReadOnlyList<OrchestrationMessage> deferred, bool replacesHistory = false)
+    public OrchestrationCommit EndEpisode(IReadOnlyList<OrchestrationMessage> deferred, bool replacesHistory = false, IReadOnlyList<OrchestrationMessage>? replies = null)
     {
         var activities = new List<ActivityRequest>();
-        var messages = new List<OrchestrationMessage>();
+        var messages = new List<OrchestrationMessage>(replies ?? []);
         foreach (var action in _pending.Values)
         {
             _scheduled.Add(action.TaskId);
