@@ -65,6 +65,13 @@ public interface IOrchestrationBackend
     /// <summary>
     /// Commits an episode in a crash-safe order (outbound messages, history, status, then consumed messages) and
     /// releases the lock. Returns the new history version.
+    /// <para>
+    /// A sub-orchestration start among <see cref="OrchestrationCommit.Messages"/> creates its instance when none
+    /// exists or the existing one has finished (replacing it). When the existing instance is pending, running or
+    /// suspended, the start is still delivered to it: the engine then answers the caller with a failure naming the
+    /// id, so the parent never waits forever. <see cref="OrchestrationCommit.DeferredMessages"/> are delivered again
+    /// later, not deleted.
+    /// </para>
     /// </summary>
     /// <exception cref="CheckpointConflictException">Another worker changed the history since the work item was locked.</exception>
     Task<string> CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellationToken);
