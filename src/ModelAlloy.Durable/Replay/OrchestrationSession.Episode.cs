@@ -49,7 +49,7 @@ internal sealed partial class OrchestrationSession
         var historyEvent = message.Event;
         if (historyEvent is ExecutionStarted)
         {
-            return IsStarted || IsCompleted ? MessageDisposition.Discarded : MessageDisposition.Applied;
+            return IsStarted || IsCompleted || IsStartHeld ? MessageDisposition.Discarded : MessageDisposition.Applied;
         }
 
         if (IsCompleted || (message.ExecutionId is { } target && IsStarted && target != ExecutionId))
@@ -77,11 +77,6 @@ internal sealed partial class OrchestrationSession
             ExecutionTerminated => true,
             _ => false,
         };
-        if (accept && !IsStarted && historyEvent is ExecutionSuspended or ExecutionResumed)
-        {
-            return MessageDisposition.Deferred;
-        }
-
         return accept ? MessageDisposition.Applied : MessageDisposition.Discarded;
     }
 
@@ -145,7 +140,7 @@ internal sealed partial class OrchestrationSession
             Messages = messages,
             DeferredMessages = deferred,
             Status = new InstanceStatusUpdate(
-                IsStarted || IsCompleted ? Status : OrchestrationRuntimeStatus.Pending,
+                IsStarted || IsCompleted || IsSuspended ? Status : OrchestrationRuntimeStatus.Pending,
                 Output,
                 CustomStatus,
                 Failure,
