@@ -23,7 +23,12 @@ public interface IOrchestrationBackend
     /// <returns>True when a new execution was created; false when an existing one was kept (<see cref="InstanceIdReusePolicy.ReturnExisting"/>).</returns>
     Task<bool> CreateInstanceAsync(OrchestrationMessage startMessage, InstanceIdReusePolicy reuse, CancellationToken cancellationToken);
 
-    /// <summary>Enqueues a message (external event, terminate, suspend, resume) for an instance.</summary>
+    /// <summary>
+    /// Enqueues a message for an existing instance, honouring <see cref="OrchestrationMessage.VisibleAt"/>. Clients send
+    /// external events, terminate, suspend and resume; any other message (a start, an activity result, a timer) must
+    /// be accepted too, because the conformance suite re-sends them to simulate duplicate delivery.
+    /// </summary>
+    /// <exception cref="DurableTaskException">With <see cref="DurableErrorCodes.InstanceNotFound"/> when no instance has the id.</exception>
     Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken);
 
     /// <summary>Reads an instance's state, or null when it does not exist.</summary>
