@@ -71,6 +71,7 @@ internal sealed class OrchestrationExecutor(
     private (OrchestrationSession Session, OrchestrationCommit Commit) RunEpisode(OrchestrationSession session, OrchestrationWorkItem workItem, DateTime now)
     {
         var deferred = new List<OrchestrationMessage>();
+        var replies = new List<OrchestrationMessage>();
         var inbox = new Queue<OrchestrationMessage>(workItem.NewMessages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1));
         session.BeginEpisode(now);
         var continued = false;
@@ -79,9 +80,14 @@ internal sealed class OrchestrationExecutor(
             // Stop applying at a ContinueAsNew: the rest of the batch belongs to the next execution, not the finished one.
             while (!IsContinuing(session) && inbox.TryDequeue(out var message))
             {
-                if (session.TryApply(message) == MessageDisposition.Deferred)
+                switch (session.TryApply(message))
                 {
-                    deferred.Add(message);
+                    case MessageDisposition.Deferred:
+                        deferred.Add(message);
+                        break;
+                    case MessageDisposition.Discarded when session.RejectionOf(message) is { } rejection:
+                        replies.Add(rejection);
+                        break;
                 }
             }
 
@@ -109,7 +115,7 @@ internal sealed class OrchestrationExecutor(
             continued = true;
         }
 
-        return (session, session.EndEpisode(deferred, replacesHistory: continued));
+        return (session, session.EndEpisode(deferred, replacesHistory: continued, replies));
     }
 
     private static bool IsContinuing(OrchestrationSession session) => session.ContinueAsNew is not null && session.IsCompleted;

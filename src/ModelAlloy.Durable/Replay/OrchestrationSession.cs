@@ -55,6 +55,9 @@ internal sealed partial class OrchestrationSession
 
     public bool IsSuspended { get; private set; }
 
+    /// <summary>The start arrived while the instance was suspended and waits in the backlog for a resume.</summary>
+    private bool IsStartHeld => _suspendedBacklog.Any(e => e is ExecutionStarted);
+
     public DateTime CurrentUtcDateTime { get; private set; }
 
     public string? CustomStatus { get; internal set; }
@@ -129,6 +132,10 @@ internal sealed partial class OrchestrationSession
 
                 CurrentUtcDateTime = historyEvent.Timestamp;
                 break;
+            case ExecutionStarted when IsSuspended:
+                // Suspended before it started (for example while a scheduled start was pending): start on resume.
+                _suspendedBacklog.Add(historyEvent);
+                return;
             case ExecutionStarted started:
                 Start(started);
                 break;
@@ -200,6 +207,10 @@ internal sealed partial class OrchestrationSession
             if (historyEvent is EventRaised raised)
             {
                 Deliver(raised);
+            }
+            else if (historyEvent is ExecutionStarted started)
+            {
+                Start(started);
             }
             else
             {
