@@ -1,0 +1,48 @@
+using ModelAlloy.Durable;
+using ModelAlloy.Durable.AzureStorage;
+using ModelAlloy.Testing.Azurite;
+
+namespace ModelAlloy.Bench;
+
+/// <summary>
+/// <c>--backend azure</c>: a fresh task hub on the account in <c>MODELALLOY_STORAGE_CONNECTION</c>, or on a private
+/// Azurite started for the run. Settings match the DTFx baseline: 4 partitions, 100 ms max polling interval.
+/// </summary>
+internal static class AzureStorageBench
+{
+    public static StorageRequestCounter Requests { get; } = new();
+
+    public static Func<Task> Configure(DurableTaskBuilder builder)
+    {
+        var connection = Environment.GetEnvironmentVariable(AzuriteFixture.ConnectionVariable);
+        AzuriteProcess? azurite = null;
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            azurite = AzuriteProcess.StartNewAsync().GetAwaiter().GetResult();
+            connection = azurite.ConnectionString;
+        }
+
+        var options = new AzureStorageBackendOptions
+        {
+            TaskHubName = "bench" + Guid.NewGuid().ToString("N")[..12],
+            ConnectionString = connection,
+            PartitionCount = 4,
+            MaxPollingInterval = TimeSpan.FromMilliseconds(100),
+            RequestCounter = Requests,
+        };
+        var backend = new AzureStorageOrchestrationBackend(options);
+        builder.UseBackend(_ => backend);
+
+        // Storage round trips, not CPU, bound an episode: run more at once (DTFx defaults to 100 per core).
+        builder.ConfigureWorker(o => o.MaxConcurrentOrchestrations = 64);
+        return async () =>
+        {
+            await backend.DisposeAsync();
+            await backend.DeleteTaskHubAsync();
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        };
+    }
+}

@@ -1,0 +1,302 @@
+using Azure;
+using ModelAlloy.Durable.Backend;
+using ModelAlloy.Durable.History;
+
+namespace ModelAlloy.Durable.AzureStorage;
+
+public sealed partial class AzureStorageOrchestrationBackend
+{
+    /// <inheritdoc/>
+    public async Task<string> CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(commit);
+        var id = workItem.InstanceId;
+        var held = (OrchestrationLock)workItem.BackendState!;
+        try
+        {
+            // 1. Everything the new history says was sent is sent first; a crash after this only duplicates messages.
+            var traceId = held.TraceId;
+            var activities = commit.Activities.Select(a => a with { TraceId = a.TraceId ?? traceId }).ToList();
+            await Task.WhenAll(
+                PackActivities(activities, held.External).Select(p => _sender.SendAsync(MessageEnvelope.For(p), "commit.activities", cancellationToken))
+                    .Concat(commit.Messages.Select(m => SendOutboundAsync(m, traceId, cancellationToken)))).ConfigureAwait(false);
+
+            // 2. The history checkpoint, guarded by the sentinel's ETag: exactly one worker can extend a version.
+            var state = held.History;
+            if (commit.NewEvents.Count > 0 || commit.ReplacesHistory)
+            {
+                state = await _history.CheckpointAsync(id, state, commit, cancellationToken).ConfigureAwait(false);
+            }
+
+            // 3. The status, guarded by the instance row's ETag and the checkpoint sequence: never older than stored.
+            //    Skipped when only the update time would change (the status then shows the last real change).
+            var known = held.Known;
+            if (known is null || !known.StatusUnchanged(commit.Status))
+            {
+                var etag = await _instances.UpdateStatusAsync(id, commit.ExecutionId, state.Sequence, commit.Status, held.InstanceETag, cancellationToken).ConfigureAwait(false);
+                if (etag is null)
+                {
+                    Logs.StaleStatusSkipped(_logger, id, state.Sequence);
+                }
+
+                known = new KnownInstance(state, etag, commit.Status, known?.Record);
+            }
+
+            if (commit.Status.RuntimeStatus.IsTerminal() || held.External || known.InstanceETag is null)
+            {
+                _known.TryRemove(id, out _);
+            }
+            else
+            {
+                var events = commit.ReplacesHistory ? [.. commit.NewEvents] : held.Events?.AddRange(commit.NewEvents);
+                _known[id] = known with { History = state, Record = known.Advance(commit.Status, commit.ExecutionId), Events = events };
+            }
+
+            // 4. Consumed messages go; deferred ones come back later. The instance is unlocked first: its history and
+            //    status are committed, so the next episode need not wait for these deletes.
+            if (held.TryMarkReleased())
+            {
+                _inbox.Release(id, held.Messages);
+            }
+
+            await ConsumeAsync(held.Messages, commit.DeferredMessages, cancellationToken).ConfigureAwait(false);
+
+            if (commit.ReplacesHistory)
+            {
+                await CompactQuietlyAsync(id, commit.ExecutionId).ConfigureAwait(false);
+            }
+
+            return state.Version ?? "";
+        }
+        catch (CheckpointConflictException)
+        {
+            Logs.CheckpointConflict(_logger, id);
+            _known.TryRemove(id, out _);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, Exception? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        var held = (OrchestrationLock)workItem.BackendState!;
+        if (held.TryMarkReleased())
+        {
+            await ReleaseForRetryAsync(workItem.InstanceId, held.Messages, reason).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, OrchestrationMessage result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(result);
+        var activity = (PackedActivity)workItem.BackendState!;
+        _activityPump.Finish(activity);
+        if (activity.Pack.Message.FromTrigger)
+        {
+            await _sender.SendAsync(MessageEnvelope.For(result, workItem.Request.TraceId), "activity.result", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _results.SendAsync(result, workItem.Request.TraceId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_activityPump.Release(activity))
+        {
+            await SettleAsync([activity.Pack.Message], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, Exception? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        var activity = (PackedActivity)workItem.BackendState!;
+        var message = activity.Pack.Message;
+        _activityPump.Finish(activity);
+        if (reason is not null)
+        {
+            _lastErrors[message.Envelope.Id] = $"{reason.GetType().FullName}: {reason.Message}";
+        }
+
+        if (activity.Pack.IsSingle)
+        {
+            _activityPump.Release(activity);
+            await RedeliverLaterAsync([message], CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        // Hand back just this request, so the pack's other requests are not run again.
+        await _sender.SendAsync(MessageEnvelope.For([activity.Request]) with { Resends = (int)message.Deliveries }, "activity.abandon", CancellationToken.None).ConfigureAwait(false);
+        if (_activityPump.Release(activity))
+        {
+            await SettleAsync([message], CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Groups an episode's activity requests into queue messages: as many as this process has idle activity slots go
+    /// in one pack it runs itself; the rest in packs of <see cref="AzureStorageBackendOptions.MaxActivitiesPerMessage"/>
+    /// for any worker. Large inputs travel alone. Single-message mode never packs (a trigger hands over one request).
+    /// </summary>
+    private List<List<ActivityRequest>> PackActivities(List<ActivityRequest> activities, bool external)
+    {
+        var packs = new List<List<ActivityRequest>>();
+        var first = external || _options.ExternalDelivery ? 1 : Math.Max(_activityPump.IdleSlots, _options.MaxActivitiesPerMessage);
+        var limit = first;
+        var chars = 0;
+        foreach (var activity in activities)
+        {
+            var size = (activity.Input?.Length ?? 0) + 200;
+            if (packs.Count == 0 || packs[^1].Count >= limit || chars + size > 20_000)
+            {
+                limit = packs.Count == 0 ? first : external || _options.ExternalDelivery ? 1 : _options.MaxActivitiesPerMessage;
+                packs.Add([]);
+                chars = 0;
+            }
+
+            packs[^1].Add(activity);
+            chars += size;
+        }
+
+        return packs;
+    }
+
+    /// <summary>
+    /// Deletes consumed messages; deferred ones come back later. A queue message carrying both (a batch of results)
+    /// is split: the deferred part is re-sent (counting its deliveries), then the message is deleted.
+    /// </summary>
+    private async Task ConsumeAsync(IReadOnlyList<ReceivedMessage> messages, IReadOnlyList<OrchestrationMessage> deferred, CancellationToken cancellationToken)
+    {
+        var deferredIds = deferred.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
+        var later = new List<ReceivedMessage>();
+        var done = new List<ReceivedMessage>();
+        var resends = new List<Task>();
+        foreach (var message in messages)
+        {
+            var parts = message.Envelope.Messages!;
+            var kept = parts.Where(m => deferredIds.Contains(m.MessageId)).ToArray();
+            if (kept.Length == parts.Count)
+            {
+                later.Add(message);
+                continue;
+            }
+
+            if (kept.Length > 0)
+            {
+                var rest = message.Envelope with { Messages = kept, Resends = (int)message.Deliveries, PayloadBlob = null };
+                resends.Add(_sender.SendAsync(rest with { Messages = [.. kept.Select(k => k with { VisibleAt = Now + _options.RedeliveryDelay })] }, "commit.defer", cancellationToken));
+            }
+
+            done.Add(message);
+        }
+
+        await Task.WhenAll(resends).ConfigureAwait(false);
+        await Task.WhenAll(RedeliverLaterAsync(later, cancellationToken), SettleAsync(done, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task SendOutboundAsync(OrchestrationMessage message, string? traceId, CancellationToken cancellationToken)
+    {
+        await EnsureChildInstanceAsync(message, cancellationToken).ConfigureAwait(false);
+        await _sender.SendAsync(MessageEnvelope.For(message, traceId), "commit.messages", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Puts a batch back for a later episode: after an abandon, a conflict or a failure before the work item was built.</summary>
+    private async Task ReleaseForRetryAsync(string instanceId, IReadOnlyList<ReceivedMessage> messages, Exception? reason)
+    {
+        _known.TryRemove(instanceId, out _);
+        if (reason is not null and not CheckpointConflictException)
+        {
+            foreach (var message in messages)
+            {
+                _lastErrors[message.Envelope.Id] = $"{reason.GetType().FullName}: {reason.Message}";
+            }
+        }
+
+        try
+        {
+            await RedeliverLaterAsync(messages, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inbox.Release(instanceId, messages);
+        }
+    }
+
+    /// <summary>
+    /// Makes messages visible again after a delay growing with their deliveries. A message handed over by a queue
+    /// trigger is re-sent instead (the trigger deletes the original when the handler returns).
+    /// </summary>
+    private async Task RedeliverLaterAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(messages.Select(async message =>
+        {
+            var delay = _options.RedeliveryDelay * Math.Min(message.Deliveries, 20);
+            if (message.FromTrigger)
+            {
+                var copy = message.Envelope with { Resends = (int)message.Deliveries, PayloadBlob = null };
+                var resend = copy.Messages is { } parts ? copy with { Messages = [.. parts.Select(m => m with { VisibleAt = Now + delay })] } : copy;
+                await _sender.SendAsync(resend, "redeliver", cancellationToken).ConfigureAwait(false);
+                await SettleAsync([message], cancellationToken, forgetErrors: false).ConfigureAwait(false);
+                return;
+            }
+
+            if (!message.Envelope.IsActivity && _pumps.ContainsKey(_sender.PartitionOf(message.Envelope.InstanceId)))
+            {
+                // We still hold it (invisible) and own its partition: bring it back here, without a storage request.
+                message.LocalRedeliveries++;
+                _ = Task.Delay(delay, CancellationToken.None).ContinueWith(_ => _inbox.Add(message), TaskScheduler.Default);
+                return;
+            }
+
+            try
+            {
+                // Visibility is counted in whole seconds by the service; under one second would be "now".
+                var visibility = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay;
+                var updated = await message.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);
+                message.PopReceipt = updated.Value.PopReceipt;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 400)
+            {
+                Logs.MessageDeleteFailed(_logger, message.Queue.Name, message.MessageId, ex.Status);
+            }
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes consumed messages this backend holds; a trigger's message is deleted by the trigger (or its emulation).</summary>
+    private async Task SettleAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken, bool forgetErrors = true)
+    {
+        await Task.WhenAll(messages.Where(m => m.OwnedByBackend).Select(async message =>
+        {
+            _options.Faults.BeforeWrite("commit.consume");
+            try
+            {
+                await message.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 400)
+            {
+                // Visibility expired and someone else holds it now: it will be discarded as a duplicate.
+                Logs.MessageDeleteFailed(_logger, message.Queue.Name, message.MessageId, ex.Status);
+            }
+        })).ConfigureAwait(false);
+        foreach (var message in forgetErrors ? messages : [])
+        {
+            _lastErrors.TryRemove(message.Envelope.Id, out _);
+        }
+    }
+
+    private async Task CompactQuietlyAsync(string instanceId, string executionId)
+    {
+        try
+        {
+            await _history.DeleteStaleRowsAsync(instanceId, executionId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DurableStorageException or InjectedFaultException)
+        {
+            // Rows of old executions are invisible (the sentinel names the current one); purge removes them later.
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Azure.Storage.Queues;
+
+namespace ModelAlloy.Durable.AzureStorage;
+
+/// <summary>A queue message this process holds (invisible to others until its visibility timeout), with its parsed body.</summary>
+internal sealed class ReceivedMessage(QueueClient queue, string messageId, string popReceipt, long dequeueCount, MessageEnvelope envelope)
+{
+    public QueueClient Queue { get; } = queue;
+
+    public string MessageId { get; } = messageId;
+
+    /// <summary>Changes when the message is received again or its visibility is updated.</summary>
+    public string PopReceipt { get; set; } = popReceipt;
+
+    public long DequeueCount { get; set; } = dequeueCount;
+
+    public MessageEnvelope Envelope { get; } = envelope;
+
+    /// <summary>Deliveries so far, counting re-sends of the same logical message (deferrals, single-message retries).</summary>
+    public long Deliveries => Math.Max(1, DequeueCount) + Envelope.Resends + LocalRedeliveries;
+
+    /// <summary>Times this process put the message back in its own inbox (deferred or abandoned) while holding it.</summary>
+    public int LocalRedeliveries { get; set; }
+
+    /// <summary>True when a queue trigger handed the message over (single-message mode).</summary>
+    public bool FromTrigger { get; init; }
+
+    /// <summary>False for a message handed over by a queue trigger: the trigger, not the backend, deletes it.</summary>
+    public bool OwnedByBackend => PopReceipt.Length > 0;
+}

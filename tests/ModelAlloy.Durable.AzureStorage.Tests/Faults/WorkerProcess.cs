@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace ModelAlloy.Durable.AzureStorage.Tests.Faults;
+
+/// <summary>A TestWorker process on a task hub: started, watched (its "RAN" lines), and SIGKILLed like a crashed host.</summary>
+internal sealed class WorkerProcess : IAsyncDisposable
+{
+    private static readonly string WorkerDll = Path.Combine(AppContext.BaseDirectory, "ModelAlloy.Durable.AzureStorage.TestWorker.dll");
+    private readonly Process _process;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private WorkerProcess(Process process, ConcurrentBag<string> ran)
+    {
+        _process = process;
+        Ran = ran;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is "READY")
+            {
+                _ready.TrySetResult();
+            }
+            else if (e.Data?.StartsWith("RAN ", StringComparison.Ordinal) == true)
+            {
+                Ran.Add(e.Data[4..]);
+            }
+            else if (e.Data is not null)
+            {
+                Log.Enqueue(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>"instance:task" of every activity this process ran.</summary>
+    public ConcurrentBag<string> Ran { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>Everything else the worker printed (warnings and errors: conflicts, lost partitions).</summary>
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    public static async Task<WorkerProcess> StartAsync(string connection, string hub, ConcurrentBag<string>? ran = null)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { WorkerDll, connection, hub })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var worker = new WorkerProcess(Process.Start(start)!, ran ?? []);
+        await worker._ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return worker;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, leases and invisible messages are simply abandoned.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using ModelAlloy.Durable.AzureStorage.TestWorker;
+using ModelAlloy.Testing.Azurite;
+using Xunit.Abstractions;
+
+namespace ModelAlloy.Durable.AzureStorage.Tests.Faults;
+
+/// <summary>Real worker processes on one task hub: killed with SIGKILL, several at once, and with Azurite restarted under them.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class WorkerProcessFaultTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Worker_killed_at_random_points_twenty_times_still_completes_everything_once()
+    {
+        var hub = AzuriteBackendFactory.NewHubName();
+        await using var client = new FaultClient(azurite.ConnectionString, hub);
+        var ids = await client.StartAsync(count: 12, width: 8, length: 4);
+        var worker = await WorkerProcess.StartAsync(azurite.ConnectionString, hub);
+        for (var kill = 0; kill < 20; kill++)
+        {
+            await Task.Delay(Random.Shared.Next(150, 1200));
+            await worker.KillAsync();
+            await worker.DisposeAsync();
+            worker = await WorkerProcess.StartAsync(azurite.ConnectionString, hub);
+        }
+
+        try
+        {
+            var finals = await client.WaitAllAsync(ids, Limit);
+            foreach (var final in finals)
+            {
+                Assert.Equal(OrchestrationRuntimeStatus.Completed, final.RuntimeStatus);
+                Assert.Equal(FaultWorkload.Expected(8, 4), final.ReadOutputAs<int>());
+                HistoryChecks.AssertNoDuplicates(final.InstanceId, final.History!);
+            }
+        }
+        finally
+        {
+            await worker.DisposeAsync();
+            await client.Backend.DeleteTaskHubAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task Several_worker_processes_share_the_work_and_run_each_activity_once(int workers)
+    {
+        var hub = AzuriteBackendFactory.NewHubName();
+        await using var client = new FaultClient(azurite.ConnectionString, hub);
+        var processes = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkerProcess.StartAsync(azurite.ConnectionString, hub)));
+        try
+        {
+            var ids = await client.StartAsync(count: 24, width: 8, length: 3);
+            var finals = await client.WaitAllAsync(ids, Limit);
+
+            foreach (var final in finals)
+            {
+                Assert.Equal(FaultWorkload.Expected(8, 3), final.ReadOutputAs<int>());
+                HistoryChecks.AssertNoDuplicates(final.InstanceId, final.History!);
+            }
+
+            // Activities are at-least-once: a partition handed to a newly started worker mid-episode may run one
+            // twice, but the history records each result once (checked above) and every worker takes work.
+            var ran = processes.SelectMany(p => p.Ran).ToList();
+            Assert.Equal(24 * 11, ran.Distinct().Count());
+            Assert.All(processes, p => Assert.NotEmpty(p.Ran));
+            output.WriteLine($"{workers} workers: activities per worker {string.Join("/", processes.Select(p => p.Ran.Count))}, " +
+                $"{ran.Count - ran.Distinct().Count()} of {ran.Distinct().Count()} ran twice.");
+            Assert.True(ran.Count - ran.Distinct().Count() <= ran.Distinct().Count() / 4,
+                "Too many activities ran twice for a run without crashes: " + string.Join("\n", processes.SelectMany(p => p.Log).Take(40)));
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                await process.DisposeAsync();
+            }
+
+            await client.Backend.DeleteTaskHubAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Azurite_stopped_and_restarted_mid_run_loses_nothing()
+    {
+        if (azurite.IsExternal)
+        {
+            return; // an account given by connection string cannot be restarted from here
+        }
+
+        var location = Path.Combine(Path.GetTempPath(), "modelalloy-azurite-restart-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var storage = await AzuriteProcess.StartNewAsync(location);
+        var hub = AzuriteBackendFactory.NewHubName();
+        await using var client = new FaultClient(storage.ConnectionString, hub);
+        var ids = await client.StartAsync(count: 10, width: 6, length: 4);
+        await using var worker = await WorkerProcess.StartAsync(storage.ConnectionString, hub);
+        try
+        {
+            await Task.Delay(700);
+            await storage.StopAsync();
+            await Task.Delay(3000);
+            await storage.StartAsync();
+
+            var finals = await client.WaitAllAsync(ids, Limit);
+            foreach (var final in finals)
+            {
+                Assert.Equal(FaultWorkload.Expected(6, 4), final.ReadOutputAs<int>());
+                HistoryChecks.AssertNoDuplicates(final.InstanceId, final.History!);
+            }
+        }
+        finally
+        {
+            await worker.KillAsync();
+            await storage.StopAsync(graceful: false);
+            Directory.Delete(location, recursive: true);
+        }
+    }
+}
