@@ -11,6 +11,7 @@ var command = args.Length > 0 ? args[0] : "help";
 return command switch
 {
     "demo" => await DemoCommand.RunAsync(Console.Out, cancel.Token),
+    "costs" => await CostsCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token),
     "help" or "--help" or "-h" => Help(0),
     _ => Help(2, $"Unknown command '{command}'."),
 };
@@ -28,6 +29,9 @@ static int Help(int code, string? error = null)
 
         Commands:
           demo      Run the sample orchestration end to end (in memory) and print its result and history.
+          costs     Model cost report: 'costs demo [--week-start yyyy-MM-dd]' (a simulated week through the real
+                    gateway and ledger) or 'costs ledger [--from d] [--to d]' (the Table Storage ledger in
+                    MODELALLOY_STORAGE_CONNECTION).
           help      Show this help.
         """);
     return code;

@@ -29,7 +29,7 @@ internal static class TicketTriageSample
         var triage = await context.CallActivityAsync<Triage>("Triage", ticket);
         context.SetCustomStatus(new { stage = "specialists", triage.Category });
 
-        var specialists = triage.Complexity > 2 ? new[] { "billing", "technical", "tone" } : ["tone"];
+        var specialists = triage.Complexity >= 2 ? new[] { "billing", "technical", "tone" } : ["tone"];
         var findings = await Task.WhenAll(specialists.Select(s => context.CallActivityAsync<string>("Specialist", new SpecialistRequest(s, ticket))));
 
         var retry = new TaskOptions(new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromMilliseconds(50), backoffCoefficient: 2));

@@ -24,6 +24,15 @@ public abstract class TaskOrchestrator<TInput, TOutput> : ITaskOrchestrator
 }
 
 /// <summary>An activity in untyped form, as the worker runs it.</summary>
+/// <remarks>
+/// Activities are at-least-once. A crash (or lost acknowledgement) after an activity ran but before its result was
+/// durably sent makes it run again, so its side effects must be idempotent, keyed on
+/// (<see cref="TaskActivityContext.InstanceId"/>, <see cref="TaskActivityContext.TaskId"/>). The orchestration is
+/// exactly-once in what it records: its history keeps the first result of each task and discards later copies, so
+/// the orchestrator sees every result exactly once. The conformance suite checks both with a failure injected
+/// before every single backend write (<c>WriteFaultConformance</c>) and with every message delivered twice
+/// (<c>DuplicateDeliveryConformance</c>).
+/// </remarks>
 public interface ITaskActivity
 {
     /// <summary>The input type the activity expects.</summary>
@@ -33,7 +42,10 @@ public interface ITaskActivity
     Task<object?> RunAsync(TaskActivityContext context, object? input, CancellationToken cancellationToken);
 }
 
-/// <summary>Base class for activities with a typed input and output. Activities may do I/O; they are at-least-once.</summary>
+/// <summary>
+/// Base class for activities with a typed input and output. Activities may do I/O; they are at-least-once (see
+/// <see cref="ITaskActivity"/>): make side effects idempotent on the instance id and task id.
+/// </summary>
 public abstract class TaskActivity<TInput, TOutput> : ITaskActivity
 {
     /// <inheritdoc/>

@@ -12,7 +12,10 @@ public sealed class RetryPolicy
     /// <param name="backoffCoefficient">Multiplier applied to the wait after each attempt; at least 1.</param>
     /// <param name="maxRetryInterval">Upper bound for any single wait; defaults to one hour.</param>
     /// <param name="retryTimeout">Give up when the next attempt would start later than this after the first; defaults to no limit.</param>
-    /// <param name="handle">Decides from the failure whether to retry; defaults to every failure not marked non-retriable.</param>
+    /// <param name="handle">
+    /// Decides from the failure whether to retry; defaults to every failure. A failure marked non-retriable
+    /// (<see cref="TaskFailureDetails.IsNonRetriable"/>) is never retried, whatever the predicate says.
+    /// </param>
     public RetryPolicy(
         int maxNumberOfAttempts,
         TimeSpan firstRetryInterval,
@@ -47,7 +50,7 @@ public sealed class RetryPolicy
         BackoffCoefficient = backoffCoefficient;
         MaxRetryInterval = maxRetryInterval ?? TimeSpan.FromHours(1);
         RetryTimeout = retryTimeout ?? Timeout.InfiniteTimeSpan;
-        Handle = handle ?? (failure => !failure.IsNonRetriable);
+        Handle = handle ?? (_ => true);
     }
 
     /// <summary>Total attempts including the first.</summary>
@@ -65,7 +68,7 @@ public sealed class RetryPolicy
     /// <summary>Overall limit measured from the first attempt; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
     public TimeSpan RetryTimeout { get; }
 
-    /// <summary>Decides from the failure whether another attempt may help.</summary>
+    /// <summary>Decides from the failure whether another attempt may help (failures marked non-retriable are never retried).</summary>
     public Func<TaskFailureDetails, bool> Handle { get; }
 
     /// <summary>
@@ -74,19 +77,21 @@ public sealed class RetryPolicy
     /// </summary>
     public TimeSpan? GetDelayBeforeAttempt(int nextAttempt, TaskFailureDetails failure, TimeSpan elapsedSinceFirstAttempt)
     {
-        if (nextAttempt > MaxNumberOfAttempts || !Handle(failure))
+        ArgumentNullException.ThrowIfNull(failure);
+        if (nextAttempt > MaxNumberOfAttempts || failure.IsNonRetriable || !Handle(failure))
         {
             return null;
         }
 
-        var computed = FirstRetryInterval.TotalMilliseconds * Math.Pow(BackoffCoefficient, nextAttempt - 2);
-        var delay = TimeSpan.FromMilliseconds(Math.Min(computed, MaxRetryInterval.TotalMilliseconds));
+        // In ticks and compared before converting, so late attempts or a TimeSpan.MaxValue cap cannot overflow.
+        var computed = FirstRetryInterval.Ticks * Math.Pow(BackoffCoefficient, nextAttempt - 2);
+        var delay = computed >= MaxRetryInterval.Ticks ? MaxRetryInterval : TimeSpan.FromTicks((long)computed);
         if (failure.RetryAfter is { } retryAfter && retryAfter > delay)
         {
             delay = retryAfter;
         }
 
-        if (RetryTimeout != Timeout.InfiniteTimeSpan && elapsedSinceFirstAttempt + delay > RetryTimeout)
+        if (RetryTimeout != Timeout.InfiniteTimeSpan && delay > RetryTimeout - elapsedSinceFirstAttempt)
         {
             return null;
         }

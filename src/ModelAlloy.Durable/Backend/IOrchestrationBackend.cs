@@ -23,7 +23,12 @@ public interface IOrchestrationBackend
     /// <returns>True when a new execution was created; false when an existing one was kept (<see cref="InstanceIdReusePolicy.ReturnExisting"/>).</returns>
     Task<bool> CreateInstanceAsync(OrchestrationMessage startMessage, InstanceIdReusePolicy reuse, CancellationToken cancellationToken);
 
-    /// <summary>Enqueues a message (external event, terminate, suspend, resume) for an instance.</summary>
+    /// <summary>
+    /// Enqueues a message for an existing instance, honouring <see cref="OrchestrationMessage.VisibleAt"/>. Clients send
+    /// external events, terminate, suspend and resume; any other message (a start, an activity result, a timer) must
+    /// be accepted too, because the conformance suite re-sends them to simulate duplicate delivery.
+    /// </summary>
+    /// <exception cref="DurableTaskException">With <see cref="DurableErrorCodes.InstanceNotFound"/> when no instance has the id.</exception>
     Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken);
 
     /// <summary>Reads an instance's state, or null when it does not exist.</summary>
@@ -65,6 +70,13 @@ public interface IOrchestrationBackend
     /// <summary>
     /// Commits an episode in a crash-safe order (outbound messages, history, status, then consumed messages) and
     /// releases the lock. Returns the new history version.
+    /// <para>
+    /// A sub-orchestration start among <see cref="OrchestrationCommit.Messages"/> creates its instance when none
+    /// exists or the existing one has finished (replacing it). When the existing instance is pending, running or
+    /// suspended, the start is still delivered to it: the engine then answers the caller with a failure naming the
+    /// id, so the parent never waits forever. <see cref="OrchestrationCommit.DeferredMessages"/> are delivered again
+    /// later, not deleted.
+    /// </para>
     /// </summary>
     /// <exception cref="CheckpointConflictException">Another worker changed the history since the work item was locked.</exception>
     Task<string> CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellationToken);

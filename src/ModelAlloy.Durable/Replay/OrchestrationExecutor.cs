@@ -20,6 +20,15 @@ internal sealed class OrchestrationExecutor(
     /// <summary>Continue-as-new loops that never await are a bug; stop them instead of spinning a worker forever.</summary>
     internal const int MaxContinuationsPerEpisode = 1000;
 
+    private long _replays;
+    private long _replayedEvents;
+
+    /// <summary>Episodes that had to rebuild their session from stored history (cache misses on a started instance).</summary>
+    internal long Replays => Interlocked.Read(ref _replays);
+
+    /// <summary>History events re-applied by those replays: the cost the session cache exists to avoid.</summary>
+    internal long ReplayedEvents => Interlocked.Read(ref _replayedEvents);
+
     public async Task ExecuteAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken)
     {
         try
@@ -30,6 +39,12 @@ internal sealed class OrchestrationExecutor(
                 var history = workItem.History ?? await backend.LoadHistoryAsync(workItem, cancellationToken).ConfigureAwait(false);
                 session = new OrchestrationSession(runtime, workItem.InstanceId);
                 session.Replay(history);
+                if (history.Count > 0)
+                {
+                    Interlocked.Increment(ref _replays);
+                    Interlocked.Add(ref _replayedEvents, history.Count);
+                }
+
                 Logs.SessionReplayed(logger, workItem.InstanceId, history.Count);
             }
 
@@ -56,18 +71,31 @@ internal sealed class OrchestrationExecutor(
     private (OrchestrationSession Session, OrchestrationCommit Commit) RunEpisode(OrchestrationSession session, OrchestrationWorkItem workItem, DateTime now)
     {
         var deferred = new List<OrchestrationMessage>();
+        var replies = new List<OrchestrationMessage>();
+        var inbox = new Queue<OrchestrationMessage>(workItem.NewMessages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1));
         session.BeginEpisode(now);
-        foreach (var message in workItem.NewMessages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1))
-        {
-            if (session.TryApply(message) == MessageDisposition.Deferred)
-            {
-                deferred.Add(message);
-            }
-        }
-
         var continued = false;
-        for (var continuations = 0; session.ContinueAsNew is { } request && session.IsCompleted; continuations++)
+        for (var continuations = 0; ; continuations++)
         {
+            // Stop applying at a ContinueAsNew: the rest of the batch belongs to the next execution, not the finished one.
+            while (!IsContinuing(session) && inbox.TryDequeue(out var message))
+            {
+                switch (session.TryApply(message))
+                {
+                    case MessageDisposition.Deferred:
+                        deferred.Add(message);
+                        break;
+                    case MessageDisposition.Discarded when session.RejectionOf(message) is { } rejection:
+                        replies.Add(rejection);
+                        break;
+                }
+            }
+
+            if (!IsContinuing(session))
+            {
+                break;
+            }
+
             if (continuations == MaxContinuationsPerEpisode)
             {
                 session.Fail(new TaskFailureDetails(
@@ -76,26 +104,29 @@ internal sealed class OrchestrationExecutor(
                 break;
             }
 
+            var request = session.ContinueAsNew!;
+            var carried = request.PreserveUnprocessedEvents ? session.UnconsumedEvents().ToArray() : [];
             session = StartNextExecution(session, request, now);
+            // Carried events are addressed to no execution in particular (as client events are), so a later
+            // continuation in this same episode can still take them.
+            inbox = new Queue<OrchestrationMessage>(carried
+                .Select(raised => new OrchestrationMessage(session.InstanceId, null, raised with { EventId = -1 }, raised.MessageId))
+                .Concat(inbox));
             continued = true;
         }
 
-        return (session, session.EndEpisode(deferred, replacesHistory: continued));
+        return (session, session.EndEpisode(deferred, replacesHistory: continued, replies));
     }
+
+    private static bool IsContinuing(OrchestrationSession session) => session.ContinueAsNew is not null && session.IsCompleted;
 
     private OrchestrationSession StartNextExecution(OrchestrationSession previous, ContinueAsNewRequest request, DateTime now)
     {
-        var carried = request.PreserveUnprocessedEvents ? previous.UnconsumedEvents().ToArray() : [];
         var executionId = DeterministicGuid.Create($"{previous.InstanceId}|{previous.ExecutionId}|continue").ToString("N");
         var next = new OrchestrationSession(runtime, previous.InstanceId);
         next.BeginEpisode(now);
         var start = new ExecutionStarted(previous.Name, previous.Version, request.Input, executionId, previous.Parent, TraceId: previous.TraceId) { Timestamp = now };
         next.TryApply(new OrchestrationMessage(previous.InstanceId, executionId, start, $"{previous.InstanceId}|{executionId}|start"));
-        foreach (var raised in carried)
-        {
-            next.TryApply(new OrchestrationMessage(previous.InstanceId, executionId, raised with { EventId = -1 }, raised.MessageId));
-        }
-
         return next;
     }
 }

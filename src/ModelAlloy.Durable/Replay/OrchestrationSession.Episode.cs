@@ -49,7 +49,7 @@ internal sealed partial class OrchestrationSession
         var historyEvent = message.Event;
         if (historyEvent is ExecutionStarted)
         {
-            return IsStarted || IsCompleted ? MessageDisposition.Discarded : MessageDisposition.Applied;
+            return IsStarted || IsCompleted || IsStartHeld ? MessageDisposition.Discarded : MessageDisposition.Applied;
         }
 
         if (IsCompleted || (message.ExecutionId is { } target && IsStarted && target != ExecutionId))
@@ -77,12 +77,26 @@ internal sealed partial class OrchestrationSession
             ExecutionTerminated => true,
             _ => false,
         };
-        if (accept && !IsStarted && historyEvent is ExecutionSuspended or ExecutionResumed)
+        return accept ? MessageDisposition.Applied : MessageDisposition.Discarded;
+    }
+
+    /// <summary>
+    /// For a discarded start sent by another orchestration (a sub-orchestration call naming this instance's id while
+    /// it runs), the failure to send back, so the caller's task fails instead of waiting forever. Null otherwise,
+    /// including for a re-delivered copy of this instance's own start.
+    /// </summary>
+    public OrchestrationMessage? RejectionOf(OrchestrationMessage message)
+    {
+        if (message.Event is not ExecutionStarted { Parent: { } caller } started || !(IsStarted || IsCompleted) || caller == Parent)
         {
-            return MessageDisposition.Deferred;
+            return null;
         }
 
-        return accept ? MessageDisposition.Applied : MessageDisposition.Discarded;
+        var failure = new TaskFailureDetails(
+            typeof(DurableTaskException).FullName!,
+            $"Sub-orchestration '{started.Name}' cannot start as instance '{InstanceId}': that id is used by a {Status} instance of '{Name}'. Choose another instance id.");
+        return new OrchestrationMessage(caller.InstanceId, caller.ExecutionId, new SubOrchestrationFailed(caller.TaskId, failure) { Timestamp = _episodeTime },
+            $"{caller.InstanceId}|{caller.ExecutionId}|{caller.TaskId}|rejected");
     }
 
     private void Record(HistoryEvent historyEvent)
@@ -93,10 +107,10 @@ internal sealed partial class OrchestrationSession
     }
 
     /// <summary>Records the steps taken in this episode and returns what to commit.</summary>
-    public OrchestrationCommit EndEpisode(IReadOnlyList<OrchestrationMessage> deferred, bool replacesHistory = false)
+    public OrchestrationCommit EndEpisode(IReadOnlyList<OrchestrationMessage> deferred, bool replacesHistory = false, IReadOnlyList<OrchestrationMessage>? replies = null)
     {
         var activities = new List<ActivityRequest>();
-        var messages = new List<OrchestrationMessage>();
+        var messages = new List<OrchestrationMessage>(replies ?? []);
         foreach (var action in _pending.Values)
         {
             _scheduled.Add(action.TaskId);
@@ -126,7 +140,7 @@ internal sealed partial class OrchestrationSession
             Messages = messages,
             DeferredMessages = deferred,
             Status = new InstanceStatusUpdate(
-                IsStarted || IsCompleted ? Status : OrchestrationRuntimeStatus.Pending,
+                IsStarted || IsCompleted || IsSuspended ? Status : OrchestrationRuntimeStatus.Pending,
                 Output,
                 CustomStatus,
                 Failure,

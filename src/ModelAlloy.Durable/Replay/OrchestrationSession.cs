@@ -55,6 +55,9 @@ internal sealed partial class OrchestrationSession
 
     public bool IsSuspended { get; private set; }
 
+    /// <summary>The start arrived while the instance was suspended and waits in the backlog for a resume.</summary>
+    private bool IsStartHeld => _suspendedBacklog.Any(e => e is ExecutionStarted);
+
     public DateTime CurrentUtcDateTime { get; private set; }
 
     public string? CustomStatus { get; internal set; }
@@ -92,6 +95,10 @@ internal sealed partial class OrchestrationSession
                 _history.Add(history[applied]);
                 Apply(history[applied]);
             }
+
+            // Every committed episode recorded all the calls its code made, so a call still unrecorded after the
+            // whole history was added by changed code: scheduling it now would run work the history never asked for.
+            ThrowIfActionsUnrecorded();
         }
         catch (NonDeterministicOrchestrationException ex)
         {
@@ -125,6 +132,10 @@ internal sealed partial class OrchestrationSession
 
                 CurrentUtcDateTime = historyEvent.Timestamp;
                 break;
+            case ExecutionStarted when IsSuspended:
+                // Suspended before it started (for example while a scheduled start was pending): start on resume.
+                _suspendedBacklog.Add(historyEvent);
+                return;
             case ExecutionStarted started:
                 Start(started);
                 break;
@@ -196,6 +207,10 @@ internal sealed partial class OrchestrationSession
             if (historyEvent is EventRaised raised)
             {
                 Deliver(raised);
+            }
+            else if (historyEvent is ExecutionStarted started)
+            {
+                Start(started);
             }
             else
             {

@@ -20,7 +20,14 @@ public abstract class DataConverter
 public sealed class JsonDataConverter : DataConverter
 {
     /// <summary>A shared instance with default options.</summary>
-    public static JsonDataConverter Default { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    /// <remarks>
+    /// Payloads are stored, not embedded in HTML, so the relaxed encoder keeps quotes and non-ASCII text readable in
+    /// history and status (an LLM answer stays legible in storage explorers and the HTTP API).
+    /// </remarks>
+    public static JsonDataConverter Default { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     private readonly JsonSerializerOptions _options;
 

@@ -108,6 +108,64 @@ public abstract class BadInputConformance(IBackendFactory factory) : Conformance
         Assert.Equal(DurableErrorCodes.InvalidInstanceState, error.ErrorCode);
     }
 
+    [Fact]
+    public async Task Activity_input_that_cannot_be_serialized_fails_the_orchestration_naming_the_type()
+    {
+        await using var host = await StartHostAsync(r => Tasks(r)
+            .AddOrchestrator<int, int>("SendsType", (ctx, _) => ctx.CallActivityAsync<int>("Anything", new TypeHolder(typeof(int)))));
+
+        var result = await host.RunAsync("SendsType", 1);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains(typeof(TypeHolder).FullName!, result.FailureDetails!.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Orchestrator_output_that_cannot_be_serialized_fails_the_instance_naming_the_type()
+    {
+        await using var host = await StartHostAsync(r => Tasks(r)
+            .AddOrchestrator<int, TypeHolder>("ReturnsType", (_, _) => Task.FromResult(new TypeHolder(typeof(int)))));
+
+        var result = await host.RunAsync("ReturnsType", 1);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains(typeof(TypeHolder).FullName!, result.FailureDetails!.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Activity_output_that_cannot_be_serialized_fails_the_task_naming_the_type()
+    {
+        await using var host = await StartHostAsync(r => Tasks(r)
+            .AddActivity<int, TypeHolder>("MakesType", _ => new TypeHolder(typeof(int)))
+            .AddOrchestrator<int, string>("CallsMakesType", (ctx, x) => ctx.CallActivityAsync<string>("MakesType", x)));
+
+        var result = await host.RunAsync("CallsMakesType", 1);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains(typeof(TypeHolder).FullName!, result.FailureDetails!.InnerFailure!.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Input_of_the_wrong_shape_fails_the_instance_naming_the_expected_type()
+    {
+        await using var host = await StartHostAsync(r => Tasks(r));
+
+        var result = await host.RunAsync("Done", "not a number");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("System.Int32", result.FailureDetails!.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Waiting_for_an_unknown_id_fails_with_InstanceNotFound()
+    {
+        await using var host = await StartHostAsync(r => Tasks(r));
+
+        var error = await Assert.ThrowsAsync<DurableTaskException>(() => host.Client.WaitForInstanceCompletionAsync("nobody"));
+
+        Assert.Equal(DurableErrorCodes.InstanceNotFound, error.ErrorCode);
+    }
+
     public sealed class Node
     {
         public Node? Next { get; set; }

@@ -7,6 +7,12 @@ public abstract class ClientControlConformance(IBackendFactory factory) : Confor
 {
     private static DurableTaskRegistry Tasks(DurableTaskRegistry r) => r
         .AddOrchestrator<int, string>("Waits", (ctx, _) => ctx.WaitForExternalEvent<string>("go"))
+        .AddOrchestrator<int, string>("Sleeps", async (ctx, _) =>
+        {
+            ctx.SetCustomStatus("sleeping");
+            await ctx.CreateTimer(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+            return "woke";
+        })
         .AddOrchestrator<int, string>("Parent", async (ctx, _) =>
         {
             try
@@ -122,5 +128,53 @@ public abstract class ClientControlConformance(IBackendFactory factory) : Confor
         var result = await host.WaitAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, result.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task Timer_firing_while_suspended_takes_effect_on_resume()
+    {
+        await using var host = await StartHostAsync(r => Tasks(r));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Sleeps", 0);
+        await host.WaitUntilAsync(id, s => s.SerializedCustomStatus is not null, "sleeping");
+
+        await host.Client.SuspendInstanceAsync(id);
+        var held = await host.WaitUntilAsync(id, s => s.History!.OfType<TimerFired>().Any(), "holding the fired timer");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Suspended, held.RuntimeStatus);
+
+        await host.Client.ResumeInstanceAsync(id);
+        var result = await host.WaitAsync(id);
+
+        Assert.Equal("woke", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task Instance_suspended_before_its_scheduled_start_waits_suspended_until_resumed()
+    {
+        var commits = 0;
+        await using var host = await StartHostAsync(r => Tasks(r)
+            .AddOrchestrator<int, string>("Quick", (_, _) => Task.FromResult("ran")),
+            decorate: b => new CountingBackend(b, () => Interlocked.Increment(ref commits)));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Quick", 0, new() { StartAt = DateTimeOffset.UtcNow.AddMilliseconds(500) });
+
+        await host.Client.SuspendInstanceAsync(id);
+        var suspended = await host.WaitUntilAsync(id, s => s.History!.OfType<ExecutionStarted>().Any(), "past its scheduled start");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Suspended, suspended.RuntimeStatus);
+        Assert.True(commits <= 10, $"The instance committed {commits} episodes while waiting for its start; it should wait, not spin.");
+
+        await host.Client.ResumeInstanceAsync(id);
+        var result = await host.WaitAsync(id);
+
+        Assert.Equal("ran", result.ReadOutputAs<string>());
+    }
+
+    private sealed class CountingBackend(Backend.IOrchestrationBackend inner, Action onCommit) : Backends.DelegatingOrchestrationBackend(inner)
+    {
+        public override Task<string> CompleteOrchestrationWorkItemAsync(Backend.OrchestrationWorkItem workItem, Backend.OrchestrationCommit commit, CancellationToken cancellationToken)
+        {
+            onCommit();
+            return base.CompleteOrchestrationWorkItemAsync(workItem, commit, cancellationToken);
+        }
     }
 }

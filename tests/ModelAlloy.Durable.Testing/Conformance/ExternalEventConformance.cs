@@ -119,4 +119,32 @@ public abstract class ExternalEventConformance(IBackendFactory factory) : Confor
 
         Assert.Equal("a+b", result.ReadOutputAs<string>());
     }
+
+    [Fact]
+    public async Task Cancelled_wait_throws_and_a_later_event_is_kept_for_the_next_wait()
+    {
+        await using var host = await StartHostAsync(r => r
+            .AddOrchestrator<int, string>("Cancels", async (ctx, _) =>
+            {
+                using var cancel = new CancellationTokenSource();
+                var wait = ctx.WaitForExternalEvent<string>("approval", cancel.Token);
+                cancel.Cancel();
+                try
+                {
+                    return await wait;
+                }
+                catch (OperationCanceledException)
+                {
+                    ctx.SetCustomStatus("cancelled");
+                    return "late " + await ctx.WaitForExternalEvent<string>("approval");
+                }
+            }));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Cancels", 0);
+        await host.WaitUntilAsync(id, s => s.SerializedCustomStatus is not null, "cancelled its first wait");
+        await host.Client.RaiseEventAsync(id, "approval", "granted");
+        var result = await host.WaitAsync(id);
+
+        Assert.Equal("late granted", result.ReadOutputAs<string>());
+    }
 }

@@ -3,7 +3,10 @@ using ModelAlloy.Durable.Testing.Backends;
 
 namespace ModelAlloy.Durable.Testing.Conformance;
 
-/// <summary>Messages arriving in another order than they were sent still reach the right tasks.</summary>
+/// <summary>
+/// Messages arriving in another order than they were sent still reach the right tasks, including a result that
+/// overtakes the checkpoint recording its task (outbound messages are written before history).
+/// </summary>
 public abstract class OutOfOrderConformance(IBackendFactory factory) : ConformanceTest(factory)
 {
     [Fact]
@@ -42,5 +45,25 @@ public abstract class OutOfOrderConformance(IBackendFactory factory) : Conforman
         }
 
         Assert.Equal(shapes[0], shapes[1]);
+    }
+
+    [Fact]
+    public async Task Result_that_overtakes_the_checkpoint_recording_its_task_is_applied_once_later()
+    {
+        ResultOvertakingBackend? overtaking = null;
+        await using var host = await CreateHostAsync(r => r
+            .AddActivity<int, int>("AddOne", x => x + 1)
+            .AddOrchestrator<int, int>("One", (ctx, x) => ctx.CallActivityAsync<int>("AddOne", x)),
+            decorate: b => overtaking = new ResultOvertakingBackend(b));
+        var failed = 0;
+        host.Faults.Arm((point, _) => point == HistoryWritePoint && Interlocked.Exchange(ref failed, 1) == 0);
+
+        await host.StartAsync();
+        var result = await host.RunAsync("One", 41);
+
+        Assert.Equal(42, result.ReadOutputAs<int>());
+        Assert.True(overtaking!.DeferredMessages > 0, "No result arrived ahead of its checkpoint; the scenario did not happen.");
+        Assert.Single(result.History!.OfType<TaskScheduled>());
+        Assert.Single(result.History!.OfType<TaskCompleted>());
     }
 }

@@ -108,5 +108,28 @@ public abstract class ScaleConformance(IBackendFactory factory) : ConformanceTes
         Assert.All(results, r => Assert.Equal(3, r.ReadOutputAs<int>()));
     }
 
+    [Fact]
+    public async Task Megabyte_payloads_pass_through_input_activities_events_and_output()
+    {
+        var input = new string('a', 1024 * 1024) + "|end";
+        await using var host = await StartHostAsync(r => r
+            .AddActivity<string, string>("Reverse", s => new string(s.Reverse().ToArray()))
+            .AddOrchestrator<string, string>("Big", async (ctx, text) =>
+            {
+                var reversed = await ctx.CallActivityAsync<string>("Reverse", text);
+                ctx.SetCustomStatus("waiting");
+                var extra = await ctx.WaitForExternalEvent<string>("extra");
+                return reversed + extra;
+            }));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Big", input);
+        await host.WaitUntilAsync(id, s => s.SerializedCustomStatus is not null, "waiting for the extra payload", includeHistory: false);
+        await host.Client.RaiseEventAsync(id, "extra", new string('z', 256 * 1024));
+        var result = await host.WaitAsync(id);
+
+        Assert.Equal(new string(input.Reverse().ToArray()) + new string('z', 256 * 1024), result.ReadOutputAs<string>());
+        Assert.Equal(input, result.ReadInputAs<string>());
+    }
+
     public sealed record LongRun(int Batches, int Width, bool ThenReset, int Carried);
 }

@@ -125,4 +125,31 @@ public abstract class SubOrchestrationConformance(IBackendFactory factory) : Con
         Assert.Equal(4, result.ReadOutputAs<int>());
         Assert.Equal(OrchestrationRuntimeStatus.Completed, child!.RuntimeStatus);
     }
+
+    [Fact]
+    public async Task Sub_orchestration_id_already_used_by_a_running_instance_fails_the_parent_task_naming_the_id()
+    {
+        await using var host = await StartHostAsync(r => Doubler(r)
+            .AddOrchestrator<int, string>("Waits", (ctx, _) => ctx.WaitForExternalEvent<string>("go"))
+            .AddOrchestrator<int, string>("Parent", async (ctx, x) =>
+            {
+                try
+                {
+                    return $"{await ctx.CallSubOrchestratorAsync<int>("Child", x, new SubOrchestrationOptions(instanceId: "taken"))}";
+                }
+                catch (SubOrchestrationFailedException ex)
+                {
+                    return ex.FailureDetails.ErrorMessage;
+                }
+            }));
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Waits", 0, new() { InstanceId = "taken" });
+        await host.WaitUntilAsync("taken", s => s.RuntimeStatus == OrchestrationRuntimeStatus.Running, "running");
+
+        var result = await host.RunAsync("Parent", 1);
+        var occupant = await host.Client.GetInstanceAsync("taken");
+
+        Assert.Contains("'taken'", result.ReadOutputAs<string>());
+        Assert.Equal("Waits", occupant!.Name);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, occupant.RuntimeStatus);
+    }
 }

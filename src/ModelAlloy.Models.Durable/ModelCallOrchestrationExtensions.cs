@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using ModelAlloy.Durable;
+
+namespace ModelAlloy.Models.Durable;
+
+/// <summary>Model calls from orchestration code.</summary>
+public static class ModelCallOrchestrationExtensions
+{
+    // Storage hiccups in an attempt are retried by the engine; provider failures never reach it (they are data).
+    private static readonly TaskOptions ActivityOptions = new(new RetryPolicy(3, TimeSpan.FromSeconds(2), 2.0));
+    private static readonly ConditionalWeakTable<TaskOrchestrationContext, CallCounter> Counters = new();
+
+    /// <summary>
+    /// Calls a model under the gateway's policy: each attempt is an activity, waits between retries are durable
+    /// timers (honouring Retry-After), and the fallback chain, larger-context moves, cooldowns and budgets apply.
+    /// Deterministic under replay; call ids are (instance id, call sequence, attempt).
+    /// </summary>
+    /// <param name="context">The orchestration context.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels pending timers.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ModelCallFailedException">When no attempt produced an acceptable answer or a budget stopped the call.</exception>
+    /// <exception cref="ModelGatewayException">When the request or the catalog is wrong (unknown model, missing credential...).</exception>
+    public static async Task<ModelCallResult> CallModelAsync(
+        this TaskOrchestrationContext context, ModelCallRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var runtime = new OrchestrationModelCallRuntime(context, Counters.GetOrCreateValue(context));
+        try
+        {
+            return await ModelCallLoop.RunAsync(runtime, request, cancellationToken).ConfigureAwait(true);
+        }
+        catch (TaskFailedException ex) when (ex.FailureDetails.ErrorType?.StartsWith("MODEL_", StringComparison.Ordinal) == true)
+        {
+            throw new ModelGatewayException(ex.FailureDetails.ErrorType, ex.FailureDetails.ErrorMessage, ex);
+        }
+    }
+
+    /// <summary>Counts model calls per orchestration execution; replay re-executes in the same order.</summary>
+    internal sealed class CallCounter
+    {
+        public int Value;
+    }
+
+    /// <summary>The policy's runtime inside an orchestration: activities, durable timers, replay-safe time.</summary>
+    private sealed class OrchestrationModelCallRuntime(TaskOrchestrationContext context, CallCounter counter) : IModelCallRuntime
+    {
+        public string RunId => context.InstanceId;
+
+        public DateTime UtcNow => context.CurrentUtcDateTime;
+
+        public int NextCallSequence() => ++counter.Value;
+
+        public Task<ModelCallPlan> ResolvePlanAsync(ModelCallRequest request, CancellationToken cancellationToken) =>
+            context.CallActivityAsync<ModelCallPlan>(ModelCallActivityNames.ResolvePlan, request, ActivityOptions);
+
+        public Task<ModelAttemptOutcome> RunAttemptAsync(ModelAttemptInput input, CancellationToken cancellationToken) =>
+            context.CallActivityAsync<ModelAttemptOutcome>(ModelCallActivityNames.Attempt, input, ActivityOptions);
+
+        public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+            context.CreateTimer(context.CurrentUtcDateTime.Add(delay), cancellationToken);
+    }
+}

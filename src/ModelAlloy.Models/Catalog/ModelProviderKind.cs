@@ -1,0 +1,20 @@
+namespace ModelAlloy.Models;
+
+/// <summary>Which client the gateway builds for a catalog entry.</summary>
+public enum ModelProviderKind
+{
+    /// <summary>Not set; rejected by validation.</summary>
+    Unspecified = 0,
+
+    /// <summary>Azure OpenAI through Azure.AI.OpenAI 2.1.0 (deployment name, API key or managed identity).</summary>
+    AzureOpenAI,
+
+    /// <summary>Any OpenAI-compatible endpoint (OpenAI, Azure AI Foundry, Ollama, vLLM) through the OpenAI client.</summary>
+    OpenAICompatible,
+
+    /// <summary>Anthropic's Messages API through the Anthropic package.</summary>
+    Anthropic,
+
+    /// <summary>The deterministic simulated provider; its results are always marked simulated.</summary>
+    Simulated,
+}

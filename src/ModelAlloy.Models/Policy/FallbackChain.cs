@@ -1,0 +1,7 @@
+namespace ModelAlloy.Models;
+
+/// <summary>The ordered models a call may use: primary, other provider, more capable; then optionally a human.</summary>
+/// <param name="Name">The role (or model) the chain was resolved for.</param>
+/// <param name="ModelIds">Model ids in the order they are tried.</param>
+/// <param name="EscalateToHuman">Whether exhausting the chain asks for a human.</param>
+public sealed record FallbackChain(string Name, IReadOnlyList<string> ModelIds, bool EscalateToHuman);

@@ -1,0 +1,124 @@
+using ModelAlloy.Durable;
+using ModelAlloy.Durable.History;
+using ModelAlloy.Models.Durable;
+using ModelAlloy.Models.Tests.Fakes;
+
+namespace ModelAlloy.Models.Tests.Activities;
+
+/// <summary>
+/// context.CallModelAsync end to end on the engine's in-memory backend, the real OpenAI client and the loopback
+/// fake server: attempts are activities, waits are durable timers, the ledger is written once per call id.
+/// </summary>
+public sealed class DurableModelCallTests : IAsyncLifetime
+{
+    private const string Classify = "classify";
+    private FakeModelServer _server = null!;
+    private DurableGatewayHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeModelServer.StartAsync();
+        ModelGatewayOptions options = TestCatalog.Options(TestCatalog.OpenAI("primary", _server.BaseUri), TestCatalog.OpenAI("backup", _server.BaseUri))
+            .WithRole("chat", "primary", "backup");
+        options.Retry.FirstInterval = TimeSpan.FromMilliseconds(100); // real durable timers: keep the suite fast
+        _host = await DurableGatewayHost.StartAsync(options, r => r
+            .AddOrchestrator<ModelCallRequest, ModelCallResult>(Classify, (context, request) => context.CallModelAsync(request))
+            .AddOrchestrator<ModelCallRequest, string>("two-calls", async (context, request) =>
+            {
+                ModelCallResult first = await context.CallModelAsync(request);
+                ModelCallResult second = await context.CallModelAsync(request with { Stage = "second" });
+                return first.Text + "+" + second.Text;
+            }));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Rate_limit_waits_on_a_durable_timer_for_retry_after_then_retries()
+    {
+        _server.Enqueue(OpenAIWire.RateLimited(1).WithHeader("retry-after-ms", "300"), OpenAIWire.Completion("positive"));
+
+        OrchestrationMetadata run = await _host.RunAsync(Classify, Request(), "run-429");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        ModelCallResult result = run.ReadOutputAs<ModelCallResult>()!;
+        Assert.Equal(("positive", "primary"), (result.Text, result.ModelId));
+        TimerCreated timer = Assert.Single(run.History!.OfType<TimerCreated>());
+        Assert.Equal(2, run.History!.OfType<TaskScheduled>().Count(t => t.Name == ModelCallActivityNames.Attempt));
+        Assert.Equal(["run-429|0001|01", "run-429|0001|02"], _host.Ledger.Records.Select(r => r.CallId));
+        DateTime firstAttemptAt = _host.Ledger.Records.First().OccurredAtUtc;
+        Assert.InRange(timer.FireAt - firstAttemptAt, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Fallback_chain_runs_as_activities_and_calls_in_one_run_get_their_own_sequence()
+    {
+        _server.Enqueue(OpenAIWire.ContentFiltered(), OpenAIWire.Completion("one"), OpenAIWire.Completion("two"));
+
+        OrchestrationMetadata run = await _host.RunAsync("two-calls", Request(), "run-chain");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal("one+two", run.ReadOutputAs<string>());
+        Assert.Equal(
+            [("run-chain|0001|01", "primary", "ContentFiltered"), ("run-chain|0001|02", "backup", "Succeeded"), ("run-chain|0002|01", "primary", "Succeeded")],
+            _host.Ledger.Records.Select(r => (r.CallId, r.ModelId, r.Outcome)));
+        Assert.Equal("run-chain|0001|01", _host.Ledger.Records.ElementAt(1).FallbackFromCallId);
+        Assert.Empty(run.History!.OfType<TimerCreated>());
+    }
+
+    [Fact]
+    public async Task Redelivered_attempt_is_not_counted_twice_in_the_ledger()
+    {
+        _server.Enqueue(OpenAIWire.Completion("first delivery"), OpenAIWire.Completion("second delivery"));
+        // Crash after the attempt ran (and wrote its ledger row) but before its result was stored: the engine
+        // delivers the attempt again. The 1st activity result is the plan's, the 2nd the attempt's.
+        int results = 0;
+        _host.Faults.Arm((point, _) => point == "activity.result" && Interlocked.Increment(ref results) == 2);
+
+        OrchestrationMetadata run = await _host.RunAsync(Classify, Request(), "run-redelivery");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(2, _server.Requests.Count);
+        CostRecord record = Assert.Single(_host.Ledger.Records);
+        Assert.Equal("run-redelivery|0001|01", record.CallId);
+        Assert.Equal(2, _host.Logs.Entries.Count(e => e.Id.Name == "ModelAttemptSucceeded"));
+        Assert.Equal("second delivery", run.ReadOutputAs<ModelCallResult>()!.Text);
+    }
+
+    [Fact]
+    public async Task Everything_failing_fails_the_orchestration_with_one_clear_error_and_every_attempt_recorded()
+    {
+        ScriptedResponse down = OpenAIWire.Error(500, "server_error", "down");
+        _server.Enqueue(down, down, down, down, down, down);
+
+        OrchestrationMetadata run = await _host.RunAsync(Classify, Request(), "run-down");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.Contains("model call 'chat' failed after 6 attempt(s) on 2 model(s)", run.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(6, _host.Ledger.Records.Count);
+        Assert.Equal(4, run.History!.OfType<TimerCreated>().Count());
+    }
+
+    [Fact]
+    public async Task Unknown_model_fails_at_once_without_retrying_the_activity()
+    {
+        OrchestrationMetadata run = await _host.RunAsync(Classify, Request() with { Role = null, Model = "nope" }, "run-unknown");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.Contains("model 'nope' is not in the catalog", run.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Single(run.History!.OfType<TaskFailed>());
+        Assert.Empty(_server.Requests);
+    }
+
+    private static ModelCallRequest Request() => new()
+    {
+        Role = "chat",
+        Messages = [ModelMessage.User("I love it")],
+        TaskType = "classify",
+        Pipeline = "reviews",
+    };
+}

@@ -1,0 +1,42 @@
+using ModelAlloy.Durable;
+using ModelAlloy.Models.Durable;
+using ModelAlloy.Models.Tests.Fakes;
+using ModelAlloy.Testing.Azurite;
+
+namespace ModelAlloy.Models.Tests.Ledger;
+
+/// <summary>Orchestrations on the engine writing the Table Storage ledger: replay and redelivery never double count.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DurableTableLedgerTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Replays_and_a_redelivered_attempt_leave_one_row_per_attempt()
+    {
+        ModelGatewayOptions options = TestCatalog.Options(
+            TestCatalog.Simulated("sim-flaky", new SimulationProfile { ServerErrorRate = 1 }), TestCatalog.Simulated("sim"))
+            .WithRole("chat", "sim-flaky", "sim");
+        options.Retry.FirstInterval = TimeSpan.FromMilliseconds(50);
+        options.Retry.MaxAttemptsPerModel = 2;
+        await using DurableGatewayHost host = await DurableGatewayHost.StartAsync(
+            options,
+            r => r.AddOrchestrator<ModelCallRequest, ModelCallResult>("call", (context, request) => context.CallModelAsync(request)),
+            services => services.AddModelGatewayTableStorage(
+                AzuriteCollection.Tables(azurite), AzuriteCollection.UniqueTable("ledger"), AzuriteCollection.UniqueTable("cool")));
+        int results = 0;
+        host.Faults.Arm((point, _) => point == "activity.result" && Interlocked.Increment(ref results) == 4);
+
+        OrchestrationMetadata run = await host.RunAsync("call", new ModelCallRequest { Role = "chat", Messages = [ModelMessage.User("q")] }, "durable-table");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        ModelCallResult result = run.ReadOutputAs<ModelCallResult>()!;
+        Assert.Equal(3, result.Attempts.Count);
+        var rows = new List<CostRecord>();
+        await foreach (CostRecord r in host.AnyLedger.QueryAsync(DateOnly.FromDateTime(run.CreatedAt), DateOnly.FromDateTime(DateTime.UtcNow)))
+        {
+            rows.Add(r);
+        }
+
+        Assert.Equal(result.Attempts.Select(a => a.CallId), rows.OrderBy(r => r.CallId, StringComparer.Ordinal).Select(r => r.CallId));
+        Assert.Equal(result.TotalCostUsd, await host.AnyLedger.GetRunSpendAsync("durable-table"));
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using ModelAlloy.Models.Tests.Fakes;
+using ModelAlloy.Testing.Azurite;
+
+namespace ModelAlloy.Models.Tests.Ledger;
+
+/// <summary>The gateway on Table Storage: replayed and redelivered attempts, and cooldowns shared by workers.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableIdempotencyTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Replaying_the_same_attempt_writes_one_ledger_row()
+    {
+        using GatewayHarness gateway = Gateway(TestCatalog.Options(TestCatalog.Simulated("sim")));
+        var input = new ModelAttemptInput
+        {
+            Request = new ModelCallRequest { Model = "sim", Messages = [ModelMessage.User("hello")], Pipeline = "p" },
+            ModelId = "sim", CallId = "inst-1|0001|01", RunId = "inst-1", Attempt = 1, ScheduledAtUtc = new DateTime(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc),
+        };
+        ICostLedger ledger = gateway.Services.GetRequiredService<ICostLedger>();
+
+        ModelAttemptOutcome first = await gateway.Executor.RunAttemptAsync(input);
+        ModelAttemptOutcome again = await gateway.Executor.RunAttemptAsync(input);
+
+        Assert.Equal(first.CostUsd, again.CostUsd);
+        Assert.Equal(first.CostUsd, await ledger.GetRunSpendAsync("inst-1"));
+        var rows = new List<CostRecord>();
+        await foreach (CostRecord r in ledger.QueryAsync(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 23)))
+        {
+            rows.Add(r);
+        }
+
+        Assert.Equal("inst-1|0001|01", Assert.Single(rows).CallId);
+    }
+
+    [Fact]
+    public async Task A_cooldown_started_by_one_worker_is_honoured_by_another()
+    {
+        string table = AzuriteCollection.UniqueTable("cool");
+        var options = new CooldownOptions { FailureThreshold = 2, Duration = TimeSpan.FromMinutes(5) };
+        var workerA = new TableCooldownStore(AzuriteCollection.Tables(azurite), options, table);
+        var workerB = new TableCooldownStore(AzuriteCollection.Tables(azurite), options, table);
+        var now = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(await workerA.RecordFailureAsync("gpt-4o", now));
+        DateTimeOffset? until = await workerB.RecordFailureAsync("gpt-4o", now);
+
+        Assert.Equal(now + options.Duration, until);
+        Assert.Equal(until, await workerA.GetCooldownAsync("gpt-4o", now.AddMinutes(1)));
+        Assert.Null(await workerA.GetCooldownAsync("gpt-4o", now.AddMinutes(6)));
+        Assert.Null(await workerB.GetCooldownAsync("other-model", now));
+    }
+
+    [Fact]
+    public async Task Concurrent_failures_are_all_counted_under_etag()
+    {
+        var options = new CooldownOptions { FailureThreshold = 8, Duration = TimeSpan.FromMinutes(1) };
+        var store = new TableCooldownStore(AzuriteCollection.Tables(azurite), options, AzuriteCollection.UniqueTable("cool"));
+        var now = DateTimeOffset.UtcNow;
+
+        DateTimeOffset?[] results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.RecordFailureAsync("m", now)));
+
+        Assert.Single(results, r => r is not null);
+    }
+
+    [Fact]
+    public async Task Routing_skips_a_cooling_model_without_calling_it()
+    {
+        ModelGatewayOptions options = TestCatalog.Options(
+            TestCatalog.Simulated("flaky", new SimulationProfile { ServerErrorRate = 1 }), TestCatalog.Simulated("steady"))
+            .WithRole("chat", "flaky", "steady");
+        options.Cooldown = new CooldownOptions { FailureThreshold = 3, Duration = TimeSpan.FromMinutes(10) };
+        using GatewayHarness gateway = Gateway(options);
+
+        ModelCallResult first = await gateway.CallAsync(new ModelCallRequest { Role = "chat", Messages = [ModelMessage.User("a")] });
+        ModelCallResult second = await gateway.CallAsync(new ModelCallRequest { Role = "chat", Messages = [ModelMessage.User("b")] }, gateway.Runtime("run-2"));
+
+        Assert.Equal(["ServerError", "ServerError", "ServerError", "Succeeded"], first.Attempts.Select(a => a.Outcome));
+        Assert.Equal(["CoolingDown", "Succeeded"], second.Attempts.Select(a => a.Outcome));
+        Assert.Equal("steady", second.ModelId);
+    }
+
+    private GatewayHarness Gateway(ModelGatewayOptions options) => GatewayHarness.Create(
+        options,
+        services => services.AddModelGatewayTableStorage(
+            AzuriteCollection.Tables(azurite), AzuriteCollection.UniqueTable("ledger"), AzuriteCollection.UniqueTable("cool")));
+}
