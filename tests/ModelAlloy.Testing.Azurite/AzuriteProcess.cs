@@ -24,8 +24,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly Queue<string> _recentOutput = new();
     private Process? _process;
 
-    private AzuriteProcess(string script, string location, bool ownsLocation)
+    private readonly bool _inMemory;
+
+    private AzuriteProcess(string script, string location, bool ownsLocation, bool inMemory)
     {
+        _inMemory = inMemory;
         _script = script;
         _ownsLocation = ownsLocation;
         Location = location;
@@ -56,16 +59,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     /// <summary>
     /// Installs Azurite if needed and starts it. With <paramref name="location"/> the data survives the process (and
-    /// this object); without it a temp folder is used and deleted on dispose.
+    /// this object); without it a temp folder is used and deleted on dispose. <paramref name="inMemory"/> keeps
+    /// everything in memory (faster; benchmarks), so nothing survives a stop.
     /// </summary>
-    public static async Task<AzuriteProcess> StartNewAsync(string? location = null, CancellationToken cancellationToken = default)
+    public static async Task<AzuriteProcess> StartNewAsync(string? location = null, CancellationToken cancellationToken = default, bool inMemory = false)
     {
         var root = RepositoryRoot.Find();
         var script = await AzuriteInstaller.EnsureInstalledAsync(root, cancellationToken).ConfigureAwait(false);
         var owns = location is null;
         location ??= Path.Combine(Path.GetTempPath(), "modelalloy-azurite-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(location);
-        var azurite = new AzuriteProcess(script, location, owns);
+        var azurite = new AzuriteProcess(script, location, owns, inMemory);
         try
         {
             await azurite.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -95,7 +99,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            _script, "--location", Location, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
+            _script, _inMemory ? "--inMemoryPersistence" : "--location", _inMemory ? "--silent" : Location, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
