@@ -33,7 +33,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         var early = _sender.EarlyBy(received.Envelope);
         if (early > TimeSpan.Zero && early < TimeSpan.FromSeconds(5))
         {
-            await Task.Delay(early, cancellationToken).ConfigureAwait(false); // clock skew: cheaper to wait than to re-send
+            await Task.Delay(early + TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false); // clock skew: cheaper to wait than to re-send
         }
         else if (early > TimeSpan.Zero)
         {

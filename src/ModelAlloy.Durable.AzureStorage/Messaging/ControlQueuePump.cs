@@ -82,7 +82,8 @@ internal sealed class ControlQueuePump(
         if (early > TimeSpan.Zero)
         {
             // Early by less than its invisibility lasts (clock skew): hold it here until it is due.
-            _ = Task.Delay(early, cancellationToken).ContinueWith(_ => inbox.Add(received), TaskScheduler.Default);
+            // (A little extra: timers may complete a hair before the wall clock says the time has come.)
+            _ = Task.Delay(early + TimeSpan.FromMilliseconds(20), cancellationToken).ContinueWith(_ => inbox.Add(received), TaskScheduler.Default);
             return;
         }
 

@@ -17,7 +17,11 @@ public sealed class TaskHubAndTimerTests(AzuriteFixture azurite)
                 await ctx.CreateTimer(TimeSpan.FromSeconds(seconds), CancellationToken.None);
                 return ctx.CurrentUtcDateTime;
             }),
-            o => o.MaxMessageDelay = TimeSpan.FromSeconds(1));
+            o =>
+            {
+                o.MaxMessageDelay = TimeSpan.FromSeconds(1);
+                o.ControlMessageVisibility = TimeSpan.FromSeconds(2); // so an early hop is re-sent, not held
+            });
         await using var _ = host;
 
         var result = await host.RunAsync("Sleeper", 4);

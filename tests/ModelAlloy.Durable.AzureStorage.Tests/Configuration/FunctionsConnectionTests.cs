@@ -44,7 +44,7 @@ public sealed class FunctionsConnectionTests
         var result = new AzureStorageBackendOptionsValidator().Validate(null, new AzureStorageBackendOptions());
 
         Assert.True(result.Failed);
-        Assert.Contains("AzureWebJobsStorage__queueServiceUri", result.FailureMessage);
+        Assert.Contains("AzureWebJobsStorage__tableServiceUri", result.FailureMessage);
     }
 
     [Fact]
