@@ -79,6 +79,10 @@ public sealed class AzureStorageBackendOptions
     [Range(1024, 30_000)]
     public int MaxInlineChars { get; set; } = 30_000;
 
+    /// <summary>Concurrent connections to each storage service endpoint (requests beyond it wait for a free one).</summary>
+    [Range(4, 1024)]
+    public int MaxConnectionsPerService { get; set; } = 64;
+
     /// <summary>Counts storage requests; share one to measure a run.</summary>
     public StorageRequestCounter RequestCounter { get; set; } = new();
 

@@ -95,6 +95,15 @@ public sealed partial class AzureStorageOrchestrationBackend
         ArgumentNullException.ThrowIfNull(result);
         var activity = (PackedActivity)workItem.BackendState!;
         _activityPump.Finish(activity);
+        if (!activity.Pack.Message.FromTrigger && !_options.ExternalDelivery && _pumps.ContainsKey(_sender.PartitionOf(result.InstanceId)))
+        {
+            // We run the orchestration too: hand the result over in memory. The request's message stays (invisible,
+            // renewed) until the episode that records the result has committed; a crash before that re-runs it.
+            _inbox.Add(new ReceivedMessage(activity.Pack.Message.Queue, "local-" + Guid.NewGuid().ToString("N"), "", 0,
+                MessageEnvelope.For(result, workItem.Request.TraceId)) { LocalResultOf = activity });
+            return;
+        }
+
         if (activity.Pack.Message.FromTrigger)
         {
             await _sender.SendAsync(MessageEnvelope.For(result, workItem.Request.TraceId), "activity.result", cancellationToken).ConfigureAwait(false);
@@ -244,6 +253,12 @@ public sealed partial class AzureStorageOrchestrationBackend
                 return;
             }
 
+            if (message.LocalResultOf is not null && !_pumps.ContainsKey(_sender.PartitionOf(message.Envelope.InstanceId)))
+            {
+                await MakeLocalResultDurableAsync(message).ConfigureAwait(false);
+                return;
+            }
+
             if (!message.Envelope.IsActivity && _pumps.ContainsKey(_sender.PartitionOf(message.Envelope.InstanceId)))
             {
                 // We still hold it (invisible) and own its partition: bring it back here, without a storage request.
@@ -269,6 +284,16 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>Deletes consumed messages this backend holds; a trigger's message is deleted by the trigger (or its emulation).</summary>
     private async Task SettleAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken, bool forgetErrors = true)
     {
+        foreach (var local in messages.Where(m => m.LocalResultOf is not null))
+        {
+            // The result is checkpointed (or the instance is gone): its request is done at last.
+            var activity = local.LocalResultOf!;
+            if (_activityPump.Release(activity))
+            {
+                await SettleAsync([activity.Pack.Message], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await Task.WhenAll(messages.Where(m => m.OwnedByBackend).Select(async message =>
         {
             _options.Faults.BeforeWrite("commit.consume");
@@ -285,6 +310,21 @@ public sealed partial class AzureStorageOrchestrationBackend
         foreach (var message in forgetErrors ? messages : [])
         {
             _lastErrors.TryRemove(message.Envelope.Id, out _);
+        }
+    }
+
+    /// <summary>A result held in memory must leave this process (partition moved): send it, then release its request.</summary>
+    private async Task MakeLocalResultDurableAsync(ReceivedMessage local)
+    {
+        try
+        {
+            await _sender.SendAsync(local.Envelope with { Resends = (int)local.Deliveries }, "activity.result", CancellationToken.None).ConfigureAwait(false);
+            await SettleAsync([local], CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DurableStorageException or RequestFailedException or InjectedFaultException)
+        {
+            // The request's message is still ours and invisible: when it reappears the activity runs again.
+            _activityPump.Untrack(local.LocalResultOf!);
         }
     }
 

@@ -135,7 +135,14 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             entry.Stop.Cancel();
         }
 
-        _inbox.DropPartition(id => _sender.PartitionOf(id) == partition);
+        foreach (var dropped in _inbox.DropPartition(id => _sender.PartitionOf(id) == partition))
+        {
+            if (dropped.LocalResultOf is not null)
+            {
+                _ = MakeLocalResultDurableAsync(dropped); // its new owner must get it through the queue
+            }
+        }
+
         ForgetPartition(partition);
     }
 

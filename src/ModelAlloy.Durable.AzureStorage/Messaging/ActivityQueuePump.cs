@@ -55,6 +55,9 @@ internal sealed class ActivityQueuePump(TaskHubStorage storage, MessageSender se
         return true;
     }
 
+    /// <summary>Stops renewing a pack whose result could not be sent: its message reappears and the request runs again.</summary>
+    public void Untrack(PackedActivity activity) => _held.TryRemove(activity.Pack, out _);
+
     /// <summary>Waits up to <paramref name="wait"/> for a request; null when none came.</summary>
     public async Task<PackedActivity?> TakeAsync(TimeSpan wait, CancellationToken cancellationToken)
     {

@@ -146,16 +146,20 @@ internal sealed class InstanceInbox
     }
 
     /// <summary>Forgets unlocked instances' messages of a partition this process no longer owns (their new owner receives them).</summary>
-    public void DropPartition(Func<string, bool> inPartition)
+    public List<ReceivedMessage> DropPartition(Func<string, bool> inPartition)
     {
+        var dropped = new List<ReceivedMessage>();
         lock (_gate)
         {
             foreach (var (id, pending) in _instances.Where(p => !p.Value.Locked && inPartition(p.Key)).ToArray())
             {
                 _buffered -= pending.Messages.Count;
+                dropped.AddRange(pending.Messages);
                 _instances.Remove(id);
             }
         }
+
+        return dropped;
     }
 
     /// <summary>Completes when messages may be ready, or after <paramref name="max"/>.</summary>

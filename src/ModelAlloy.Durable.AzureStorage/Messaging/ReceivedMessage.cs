@@ -22,6 +22,12 @@ internal sealed class ReceivedMessage(QueueClient queue, string messageId, strin
     /// <summary>Times this process put the message back in its own inbox (deferred or abandoned) while holding it.</summary>
     public int LocalRedeliveries { get; set; }
 
+    /// <summary>
+    /// For an activity result handed over in memory (no queue message of its own): the request it answers. The
+    /// request's queue message, kept invisible, is its durable copy until the result is checkpointed.
+    /// </summary>
+    public PackedActivity? LocalResultOf { get; init; }
+
     /// <summary>True when a queue trigger handed the message over (single-message mode).</summary>
     public bool FromTrigger { get; init; }
 

@@ -95,9 +95,16 @@ internal sealed class TaskHubStorage
     private static (TableServiceClient, QueueServiceClient, BlobServiceClient) CreateServiceClients(AzureStorageBackendOptions options)
     {
         var counter = options.RequestCounter;
-        var tableOptions = Configure(new TableClientOptions(), counter.PolicyFor(StorageService.Table));
-        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counter.PolicyFor(StorageService.Queue));
-        var blobOptions = Configure(new BlobClientOptions(), counter.PolicyFor(StorageService.Blob));
+        // One bounded connection pool per backend: a burst (500 starts at once) queues here instead of opening
+        // hundreds of sockets that an emulator (or a throttled account) answers by dropping connections.
+        var transport = new HttpClientTransport(new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.MaxConnectionsPerService,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+        }));
+        var tableOptions = Configure(new TableClientOptions(), counter.PolicyFor(StorageService.Table), transport);
+        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counter.PolicyFor(StorageService.Queue), transport);
+        var blobOptions = Configure(new BlobClientOptions(), counter.PolicyFor(StorageService.Blob), transport);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return (new TableServiceClient(options.ConnectionString, tableOptions),
@@ -118,9 +125,10 @@ internal sealed class TaskHubStorage
             new BlobServiceClient(options.BlobServiceUri, credential, blobOptions));
     }
 
-    private static T Configure<T>(T clientOptions, HttpPipelinePolicy counting)
+    private static T Configure<T>(T clientOptions, HttpPipelinePolicy counting, HttpPipelineTransport transport)
         where T : ClientOptions
     {
+        clientOptions.Transport = transport;
         // Fail fast and let the backend's own loops retry: a storage outage must not park a worker for minutes.
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
