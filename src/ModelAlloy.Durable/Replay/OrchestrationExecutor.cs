@@ -72,7 +72,7 @@ internal sealed class OrchestrationExecutor(
     {
         var deferred = new List<OrchestrationMessage>();
         var replies = new List<OrchestrationMessage>();
-        var inbox = new Queue<OrchestrationMessage>(workItem.NewMessages.OrderBy(m => m.Event is ExecutionStarted ? 0 : 1));
+        var inbox = new Queue<OrchestrationMessage>(workItem.NewMessages.OrderBy(m => ApplyOrder(m, session)));
         session.BeginEpisode(now);
         var continued = false;
         for (var continuations = 0; ; continuations++)
@@ -129,4 +129,16 @@ internal sealed class OrchestrationExecutor(
         next.TryApply(new OrchestrationMessage(previous.InstanceId, executionId, start, $"{previous.InstanceId}|{executionId}|start"));
         return next;
     }
+
+    /// <summary>
+    /// The start goes first so the other messages of its batch have an execution to apply to. But a suspension sent
+    /// while the instance was still pending precedes its start: when both arrive in one batch (a scheduled start
+    /// falling due before the suspend was processed), the start must wait for the resume, not run.
+    /// </summary>
+    private static int ApplyOrder(OrchestrationMessage message, OrchestrationSession session) => message.Event switch
+    {
+        ExecutionSuspended when !session.IsStarted => 0,
+        ExecutionStarted => 1,
+        _ => 2,
+    };
 }
