@@ -35,17 +35,7 @@ internal sealed record KnownInstance(
     HistoryState History, ETag? InstanceETag, Backend.InstanceStatusUpdate? Status, Backend.InstanceRecord? Record = null, ImmutableList<HistoryEvent>? Events = null)
 {
     /// <summary>The cached status record moved forward by a commit of this worker (null when none is cached).</summary>
-    public Backend.InstanceRecord? Advance(Backend.InstanceStatusUpdate status, string executionId) => Record is null ? null : Record with
-    {
-        ExecutionId = executionId,
-        RuntimeStatus = status.RuntimeStatus,
-        Output = status.Output,
-        CustomStatus = status.CustomStatus,
-        FailureDetails = status.FailureDetails,
-        LastUpdatedAt = status.LastUpdatedAt,
-        CompletedAt = status.CompletedAt,
-        Input = status.Input ?? Record.Input,
-    };
+    public Backend.InstanceRecord? Advance(Backend.InstanceStatusUpdate status, string executionId) => Record?.WithStatus(status, executionId);
 
     /// <summary>
     /// True when <paramref name="next"/> changes nothing a reader can see but the update time: the row need not be

@@ -49,6 +49,19 @@ public sealed record InstanceRecord
 
     /// <summary>The history of the current execution, when requested.</summary>
     public IReadOnlyList<HistoryEvent>? History { get; init; }
+
+    /// <summary>This record as an episode's commit leaves it: the status fields from <paramref name="status"/>, in <paramref name="executionId"/>.</summary>
+    public InstanceRecord WithStatus(InstanceStatusUpdate status, string executionId) => this with
+    {
+        ExecutionId = executionId,
+        RuntimeStatus = status.RuntimeStatus,
+        Output = status.Output,
+        CustomStatus = status.CustomStatus,
+        FailureDetails = status.FailureDetails,
+        LastUpdatedAt = status.LastUpdatedAt,
+        CompletedAt = status.CompletedAt,
+        Input = status.Input ?? Input,
+    };
 }
 
 /// <summary>What to do when a start names an instance id that already exists.</summary>

@@ -125,18 +125,8 @@ public sealed partial class InMemoryOrchestrationBackend
         Faults.BeforeWrite(WriteFaultInjector.WritePoints.CommitStatus);
         lock (_gate)
         {
-            var status = commit.Status;
-            instance.Record = instance.Record with
-            {
-                ExecutionId = commit.ExecutionId.Length > 0 ? commit.ExecutionId : instance.Record.ExecutionId,
-                RuntimeStatus = status.RuntimeStatus,
-                Output = status.Output,
-                CustomStatus = status.CustomStatus,
-                FailureDetails = status.FailureDetails,
-                LastUpdatedAt = status.LastUpdatedAt,
-                CompletedAt = status.CompletedAt,
-                Input = status.Input ?? instance.Record.Input,
-            };
+            var executionId = commit.ExecutionId.Length > 0 ? commit.ExecutionId : instance.Record.ExecutionId;
+            instance.Record = instance.Record.WithStatus(commit.Status, executionId);
         }
 
         Faults.BeforeWrite(WriteFaultInjector.WritePoints.CommitConsume);
