@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ModelAlloy.Testing.Azurite;
 
@@ -18,13 +16,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public const string AccountName = "devstoreaccount1";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private const int FirstStartAttempts = 5;
+    private const int RestartAttempts = 10;
 
     private readonly string _script;
     private readonly bool _ownsLocation;
     private readonly Queue<string> _recentOutput = new();
-    private Process? _process;
-
+    private readonly HashSet<int> _listening = [];
     private readonly bool _inMemory;
+    private Process? _process;
 
     private AzuriteProcess(string script, string location, bool ownsLocation, bool inMemory)
     {
@@ -32,20 +32,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _script = script;
         _ownsLocation = ownsLocation;
         Location = location;
-        (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
+        PickPorts();
     }
 
     /// <summary>The folder Azurite persists its data in.</summary>
     public string Location { get; }
 
     /// <summary>The blob service port on 127.0.0.1.</summary>
-    public int BlobPort { get; }
+    public int BlobPort { get; private set; }
 
     /// <summary>The queue service port on 127.0.0.1.</summary>
-    public int QueuePort { get; }
+    public int QueuePort { get; private set; }
 
     /// <summary>The table service port on 127.0.0.1.</summary>
-    public int TablePort { get; }
+    public int TablePort { get; private set; }
 
     /// <summary>True while the emulator process runs.</summary>
     public bool IsRunning => _process is { HasExited: false };
@@ -72,8 +72,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var azurite = new AzuriteProcess(script, location, owns, inMemory);
         try
         {
-            await azurite.StartAsync(cancellationToken).ConfigureAwait(false);
-            return azurite;
+            // A first start may move to other ports: nobody holds the connection string yet.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await azurite.StartOnceAsync(cancellationToken).ConfigureAwait(false);
+                    return azurite;
+                }
+                catch (AzuritePortInUseException) when (attempt < FirstStartAttempts)
+                {
+                    azurite.PickPorts();
+                }
+            }
         }
         catch
         {
@@ -82,12 +93,37 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the emulator (again) on the same ports and location and waits until all three services accept connections.</summary>
+    /// <summary>
+    /// Starts the emulator (again) on the same ports and location and waits until all three services listen. A port
+    /// still held by someone else is retried for a few seconds (the connection string must not change).
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (AzuritePortInUseException) when (attempt < RestartAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task StartOnceAsync(CancellationToken cancellationToken)
     {
         if (IsRunning)
         {
             return;
+        }
+
+        lock (_recentOutput)
+        {
+            _recentOutput.Clear();
+            _listening.Clear();
         }
 
         var start = new ProcessStartInfo("node")
@@ -181,46 +217,45 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(Process process, CancellationToken cancellationToken)
     {
+        // Azurite prints "successfully listening at http://127.0.0.1:{port}" once each service has bound its port;
+        // waiting for those lines (not for a connect) cannot mistake another process on the port for Azurite.
         var deadline = DateTime.UtcNow + StartTimeout;
-        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        while (!AllListening())
         {
-            while (!await AcceptsAsync(port, cancellationToken).ConfigureAwait(false))
+            if (process.HasExited || DateTime.UtcNow > deadline)
             {
-                if (process.HasExited || DateTime.UtcNow > deadline)
+                if (!process.HasExited)
                 {
-                    var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"did not listen within {StartTimeout}";
-                    throw new InvalidOperationException($"Azurite {why} (port {port}, location '{Location}'). Output: {RecentOutput()}");
+                    process.Kill(entireProcessTree: true);
                 }
 
-                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                process.WaitForExit(); // Drains the redirected output so RecentOutput is complete.
+                _process = null;
+                var output = RecentOutput();
+                var why = DateTime.UtcNow > deadline ? $"did not listen within {StartTimeout}" : $"exited with code {process.ExitCode}";
+                var message = $"Azurite {why} (ports {BlobPort}/{QueuePort}/{TablePort}, location '{Location}'). Output: {output}";
+                process.Dispose();
+                throw output.Contains("EADDRINUSE", StringComparison.Ordinal)
+                    ? new AzuritePortInUseException(message)
+                    : new InvalidOperationException(message);
             }
+
+            await Task.Delay(25, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
+    private bool AllListening()
     {
-        using var client = new TcpClient();
-        try
+        lock (_recentOutput)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(1));
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return false;
+            return _listening.Contains(BlobPort) && _listening.Contains(QueuePort) && _listening.Contains(TablePort);
         }
     }
 
     private static bool SendTerminate(int pid) => !OperatingSystem.IsWindows() && NativeMethods.Kill(pid, NativeMethods.SigTerm) == 0;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private void PickPorts() => (BlobPort, QueuePort, TablePort) = (LoopbackPorts.Next(), LoopbackPorts.Next(), LoopbackPorts.Next());
 
     private void Remember(string? line)
     {
@@ -231,6 +266,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         lock (_recentOutput)
         {
+            foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+            {
+                if (line.Contains($"successfully listening at http://127.0.0.1:{port}", StringComparison.Ordinal))
+                {
+                    _listening.Add(port);
+                }
+            }
+
             _recentOutput.Enqueue(line);
             if (_recentOutput.Count > 20)
             {

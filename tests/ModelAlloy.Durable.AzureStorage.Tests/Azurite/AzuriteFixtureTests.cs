@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -51,6 +53,29 @@ public sealed class AzuriteFixtureTests
         {
             Directory.Delete(location, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Restart_waits_for_a_port_another_listener_holds_briefly_and_keeps_the_connection_string()
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(AzuriteFixture.ConnectionVariable)))
+        {
+            return; // An external account cannot be restarted by the test.
+        }
+
+        await using var azurite = await AzuriteProcess.StartNewAsync();
+        var before = azurite.ConnectionString;
+        Assert.True(azurite.TablePort < 32768, $"table port {azurite.TablePort} lies in the kernel's ephemeral range");
+        await azurite.StopAsync();
+
+        var squatter = new TcpListener(IPAddress.Loopback, azurite.TablePort);
+        squatter.Start();
+        var release = Task.Delay(TimeSpan.FromSeconds(4)).ContinueWith(_ => squatter.Stop(), TaskScheduler.Default);
+        await azurite.StartAsync();
+        await release;
+
+        Assert.Equal(before, azurite.ConnectionString);
+        await RoundTripAllServicesAsync(azurite.ConnectionString, "squatted");
     }
 
     private static async Task RoundTripAllServicesAsync(string connectionString, string name)
