@@ -65,8 +65,11 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
     }
 
     /// <summary>
-    /// Writes the episode's events and then the sentinel under <paramref name="expected"/>'s ETag (in the same
-    /// transaction as the last events). Throws <see cref="CheckpointConflictException"/> when another worker won.
+    /// Writes the episode's events, in transactions of up to 99 rows that each also update the sentinel under the
+    /// ETag the previous one returned, starting from <paramref name="expected"/>'s. Only the last transaction moves
+    /// the sentinel's count, so a partly written checkpoint stays invisible; and because every transaction is
+    /// guarded, a worker whose view is stale fails on its first one before it can overwrite a row another worker
+    /// committed. Throws <see cref="CheckpointConflictException"/> when another worker won.
     /// </summary>
     public async Task<HistoryState> CheckpointAsync(string instanceId, HistoryState expected, OrchestrationCommit commit, CancellationToken cancellationToken, string writePoint = "commit.history")
     {
@@ -79,28 +82,28 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
             rows.Add(await ToRowAsync(instanceId, partition, executionId, historyEvent, cancellationToken).ConfigureAwait(false));
         }
 
-        var sentinel = new TableEntity(partition, SentinelKey)
-        {
-            ["ExecutionId"] = executionId,
-            ["EventCount"] = count,
-            ["Sequence"] = expected.Sequence + 1,
-        };
         var batches = Chunk(rows);
+        var etag = expected.ETag;
         try
         {
             for (var i = 0; i < batches.Count - 1; i++)
             {
+                // The sentinel keeps its committed state (an Add of the empty state when there is none yet) but gets
+                // a new ETag, which the next transaction must present.
+                var guard = etag is { } current
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition, SentinelKey) { ["Writing"] = expected.Sequence + 1 }, current)
+                    : new TableTransactionAction(TableTransactionActionType.Add, Sentinel(partition, expected.ExecutionId, expected.EventCount, expected.Sequence));
                 faults.BeforeWrite(writePoint + ".events");
-                await table.SubmitTransactionAsync(batches[i].Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
+                etag = await SubmitGuardedAsync(batches[i], guard, cancellationToken).ConfigureAwait(false);
             }
 
-            var last = batches[^1].Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)).ToList();
-            last.Add(expected.ETag is { } etag
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, etag)
-                : new TableTransactionAction(TableTransactionActionType.Add, sentinel));
+            var sentinel = Sentinel(partition, executionId, count, expected.Sequence + 1);
+            var last = etag is { } tag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, tag)
+                : new TableTransactionAction(TableTransactionActionType.Add, sentinel);
             faults.BeforeWrite(writePoint);
-            var response = await table.SubmitTransactionAsync(last, cancellationToken).ConfigureAwait(false);
-            return new HistoryState(response.Value[^1].Headers.ETag, executionId, count, expected.Sequence + 1);
+            etag = await SubmitGuardedAsync(batches[^1], last, cancellationToken).ConfigureAwait(false);
+            return new HistoryState(etag, executionId, count, expected.Sequence + 1);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
@@ -189,6 +192,20 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
         return JsonSerializer.Deserialize<HistoryEvent>(json) ?? throw new InvalidDataException($"History row {row.PartitionKey}/{row.RowKey} is empty.");
     }
 
+    private async Task<ETag> SubmitGuardedAsync(List<TableEntity> rows, TableTransactionAction sentinel, CancellationToken cancellationToken)
+    {
+        var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)).Append(sentinel);
+        var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        return response.Value[^1].Headers.ETag ?? throw new InvalidDataException($"The history transaction of {sentinel.Entity.PartitionKey} returned no sentinel ETag.");
+    }
+
+    private static TableEntity Sentinel(string partition, string? executionId, int count, long sequence) => new(partition, SentinelKey)
+    {
+        ["ExecutionId"] = executionId,
+        ["EventCount"] = count,
+        ["Sequence"] = sequence,
+    };
+
     private static List<List<TableEntity>> Chunk(List<TableEntity> rows)
     {
         var batches = new List<List<TableEntity>> { new() };
@@ -196,7 +213,7 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
         foreach (var row in rows)
         {
             var size = (row.GetString("Event")?.Length ?? 0) + 200;
-            // The last batch also carries the sentinel, so every batch leaves room for one more operation.
+            // Every batch also carries the sentinel, so each leaves room for one more operation.
             if (batches[^1].Count == MaxBatchOperations - 1 || chars + size > MaxBatchChars)
             {
                 batches.Add([]);
