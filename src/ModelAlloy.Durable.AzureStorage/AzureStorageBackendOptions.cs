@@ -60,8 +60,15 @@ public sealed class AzureStorageBackendOptions
     [Range(2, 100)]
     public int MaxDequeueCount { get; set; } = 10;
 
-    /// <summary>Delay before a deferred or abandoned message is delivered again (grows with its delivery count).</summary>
+    /// <summary>Delay before a deferred or abandoned message is delivered again (grows with its delivery count, or with how long it has been deferred).</summary>
     public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long a result may wait for the task it answers to appear in its instance's history before it is treated
+    /// as poison. Such a result overtook its task's checkpoint; if the worker died before that checkpoint, the
+    /// episode is retried once its message's <see cref="ControlMessageVisibility"/> runs out, so this must be longer.
+    /// </summary>
+    public TimeSpan DeferredMessageTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Partition lease length (15 to 60 s, a Blob service limit).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(20);

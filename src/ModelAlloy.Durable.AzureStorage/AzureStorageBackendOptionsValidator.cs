@@ -55,6 +55,12 @@ public sealed class AzureStorageBackendOptionsValidator : IValidateOptions<Azure
             yield return $"{Section}:MaxMessageDelay: must be positive and at most 7 days (the queue service's visibility limit).";
         }
 
+        if (options.DeferredMessageTimeout <= options.ControlMessageVisibility * 2)
+        {
+            yield return $"{Section}:DeferredMessageTimeout: {options.DeferredMessageTimeout} must exceed twice ControlMessageVisibility ({options.ControlMessageVisibility}), " +
+                "or a result that overtook a crashed episode is poisoned before that episode is retried.";
+        }
+
         if (options.MaxPollingInterval <= TimeSpan.Zero || options.MaxPollingInterval > TimeSpan.FromSeconds(5))
         {
             yield return $"{Section}:MaxPollingInterval: must be between 0 and 5 s; a longer idle sleep delays new work.";

@@ -6,6 +6,9 @@ namespace ModelAlloy.Durable.AzureStorage;
 
 public sealed partial class AzureStorageOrchestrationBackend
 {
+    /// <summary>Longest wait between two deliveries of a deferred message.</summary>
+    private static readonly TimeSpan MaxDeferralDelay = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc/>
     public async Task<string> CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellationToken)
     {
@@ -110,7 +113,8 @@ public sealed partial class AzureStorageOrchestrationBackend
 
             if (kept.Length > 0)
             {
-                var rest = message.Envelope with { Messages = kept, Resends = (int)message.Deliveries, PayloadBlob = null };
+                // A deferral is not a delivery: the copy keeps the delivery count (its own receive adds one back).
+                var rest = message.Envelope with { Messages = kept, Resends = (int)message.Deliveries - 1, PayloadBlob = null, DeferredSince = message.DeferredSince ?? Now };
                 resends.Add(_sender.SendAsync(rest with { Messages = [.. kept.Select(k => k with { VisibleAt = Now + _options.RedeliveryDelay })] }, "commit.defer", cancellationToken));
             }
 
@@ -118,7 +122,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         await Task.WhenAll(resends).ConfigureAwait(false);
-        await Task.WhenAll(RedeliverLaterAsync(later, cancellationToken), SettleAsync(done, cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAll(RedeliverLaterAsync(later, cancellationToken, deferred: true), SettleAsync(done, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task SendOutboundAsync(OrchestrationMessage message, string? traceId, CancellationToken cancellationToken)
@@ -151,16 +155,24 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     /// <summary>
     /// Makes messages visible again after a delay growing with their deliveries. A message handed over by a queue
-    /// trigger is re-sent instead (the trigger deletes the original when the handler returns).
+    /// trigger is re-sent instead (the trigger deletes the original when the handler returns). A
+    /// <paramref name="deferred"/> message (it overtook its task's checkpoint) is not failing: its delivery count
+    /// stays, its wait grows with how long it has waited, and <see cref="AzureStorageBackendOptions.DeferredMessageTimeout"/> bounds it.
     /// </summary>
-    private async Task RedeliverLaterAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
+    private async Task RedeliverLaterAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken, bool deferred = false)
     {
         await Task.WhenAll(messages.Select(async message =>
         {
             var delay = _options.RedeliveryDelay * Math.Min(message.Deliveries, 20);
+            if (deferred)
+            {
+                message.DeferredSince ??= Now;
+                delay = TimeSpan.FromTicks(Math.Clamp((Now - message.DeferredSince.Value).Ticks / 4, _options.RedeliveryDelay.Ticks, MaxDeferralDelay.Ticks));
+            }
+
             if (message.FromTrigger)
             {
-                var copy = message.Envelope with { Resends = (int)message.Deliveries, PayloadBlob = null };
+                var copy = message.Envelope with { Resends = (int)message.Deliveries - (deferred ? 1 : 0), PayloadBlob = null, DeferredSince = message.DeferredSince };
                 var resend = copy.Messages is { } parts ? copy with { Messages = [.. parts.Select(m => m with { VisibleAt = Now + delay })] } : copy;
                 await _sender.SendAsync(resend, "redeliver", cancellationToken).ConfigureAwait(false);
                 await SettleAsync([message], cancellationToken, forgetErrors: false).ConfigureAwait(false);
@@ -176,13 +188,15 @@ public sealed partial class AzureStorageOrchestrationBackend
             if (!message.Envelope.IsActivity && _pumps.ContainsKey(_sender.PartitionOf(message.Envelope.InstanceId)))
             {
                 // We still hold it (invisible) and own its partition: bring it back here, without a storage request.
-                message.LocalRedeliveries++;
+                message.LocalRedeliveries += deferred ? 0 : 1;
                 _ = Task.Delay(delay, CancellationToken.None).ContinueWith(_ => _inbox.Add(message), TaskScheduler.Default);
                 return;
             }
 
             try
             {
+                // (A deferral that goes back to the queue counts as a delivery when received again: rare, as this worker
+                // no longer owns the partition, and bounded by MaxDequeueCount like any delivery.)
                 // Visibility is counted in whole seconds by the service; under one second would be "now".
                 var visibility = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay;
                 var updated = await message.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);

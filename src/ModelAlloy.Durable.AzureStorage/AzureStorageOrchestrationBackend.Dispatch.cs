@@ -93,7 +93,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// </summary>
     private async Task<OrchestrationWorkItem?> BuildWorkItemAsync(string instanceId, IReadOnlyList<ReceivedMessage> batch, bool external, CancellationToken cancellationToken)
     {
-        var poisoned = batch.Where(m => m.Deliveries > _options.MaxDequeueCount).ToArray();
+        var poisoned = batch.Where(m => m.Deliveries > _options.MaxDequeueCount || DeferredTooLong(m)).ToArray();
         if (poisoned.Length > 0)
         {
             await FailByPoisonAsync(instanceId, batch, poisoned, cancellationToken).ConfigureAwait(false);

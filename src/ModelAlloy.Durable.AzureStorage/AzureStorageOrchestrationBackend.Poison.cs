@@ -22,8 +22,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             rowKey = await _poison.RecordAsync(instanceId, message.Queue, message.MessageId, message.Envelope.Serialize(), message.Deliveries, LastError(message), cancellationToken).ConfigureAwait(false);
         }
 
-        var reason = $"Message '{first.Envelope.Id}' ({first.Envelope.Message?.Event.GetType().Name}) for instance '{instanceId}' was delivered {first.Deliveries} times " +
-            $"without being processed (limit {_options.MaxDequeueCount}); last error: {LastError(first)}. It was moved to table '{_poison.TableName}' " +
+        var what = DeferredTooLong(first)
+            ? $"waited {Now - first.DeferredSince!.Value:g} for the task or start it answers to appear in the instance's history (limit {_options.DeferredMessageTimeout:g}; " +
+              "the episode that scheduled it never committed, or the message belongs to no episode of this instance)"
+            : $"was delivered {first.Deliveries} times without being processed (limit {_options.MaxDequeueCount}); last error: {LastError(first)}";
+        var reason = $"Message '{first.Envelope.Id}' ({first.Envelope.Message?.Event.GetType().Name}) for instance '{instanceId}' {what}. It was moved to table '{_poison.TableName}' " +
             $"(partition '{KeySanitizer.Escape(instanceId)}', row '{KeySanitizer.Escape(rowKey)}'). Fix the cause, then start the orchestration again.";
         var (state, events) = await _history.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (!events.OfType<ExecutionCompleted>().Any())
@@ -94,6 +97,9 @@ public sealed partial class AzureStorageOrchestrationBackend
             await SettleAsync([message], cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private bool DeferredTooLong(ReceivedMessage message) =>
+        message.DeferredSince is { } since && Now - since > _options.DeferredMessageTimeout;
 
     private string LastError(ReceivedMessage message) =>
         _lastErrors.TryGetValue(message.Envelope.Id, out var error) ? error

@@ -1,9 +1,22 @@
 namespace ModelAlloy.Durable.AzureStorage.TestWorker;
 
-/// <summary>Short timeouts so a killed worker's leases and messages come back within seconds.</summary>
+/// <summary>
+/// Short timeouts so a killed worker's leases and messages come back within seconds. A test can change some of them
+/// for one worker process through environment variables (<see cref="ControlVisibilityVariable"/>,
+/// <see cref="MaxDequeueVariable"/>) and make it kill itself at a write point (<see cref="CrashAtVariable"/>).
+/// </summary>
 public static class FaultWorkerOptions
 {
-    public static AzureStorageBackendOptions Apply(AzureStorageBackendOptions options, string connection, string hub)
+    /// <summary>Seconds a received control message stays invisible (default 5).</summary>
+    public const string ControlVisibilityVariable = "MODELALLOY_TEST_CONTROL_VISIBILITY_SECONDS";
+
+    /// <summary>Deliveries before poison (default 50).</summary>
+    public const string MaxDequeueVariable = "MODELALLOY_TEST_MAX_DEQUEUE";
+
+    /// <summary>A write point (e.g. "commit.history"): the process SIGKILLs itself just before its first write there.</summary>
+    public const string CrashAtVariable = "MODELALLOY_TEST_CRASH_AT";
+
+    public static AzureStorageBackendOptions Apply(AzureStorageBackendOptions options, string connection, string hub, bool fromEnvironment = false)
     {
         options.ConnectionString = connection;
         options.TaskHubName = hub;
@@ -14,6 +27,39 @@ public static class FaultWorkerOptions
         options.LeaseDuration = TimeSpan.FromSeconds(15);
         options.LeaseRenewInterval = TimeSpan.FromSeconds(1);
         options.MaxDequeueCount = 50; // kills are frequent here; this test is about recovery, not poison
+        if (fromEnvironment)
+        {
+            ApplyEnvironment(options);
+        }
+
         return options;
+    }
+
+    private static void ApplyEnvironment(AzureStorageBackendOptions options)
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable(ControlVisibilityVariable), out var seconds))
+        {
+            options.ControlMessageVisibility = TimeSpan.FromSeconds(seconds);
+        }
+
+        if (int.TryParse(Environment.GetEnvironmentVariable(MaxDequeueVariable), out var max))
+        {
+            options.MaxDequeueCount = max;
+        }
+
+        if (Environment.GetEnvironmentVariable(CrashAtVariable) is { Length: > 0 } point)
+        {
+            options.Faults.Arm((at, _) =>
+            {
+                if (at == point)
+                {
+                    Console.WriteLine($"CRASHING before {at}");
+                    Console.Out.Flush();
+                    System.Diagnostics.Process.GetCurrentProcess().Kill(); // SIGKILL: no cleanup, leases and held messages abandoned
+                }
+
+                return false;
+            });
+        }
     }
 }

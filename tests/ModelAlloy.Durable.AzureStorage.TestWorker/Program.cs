@@ -12,7 +12,7 @@ var services = new ServiceCollection();
 services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 services.AddDurableTask(b =>
 {
-    b.UseAzureStorage(o => FaultWorkerOptions.Apply(o, connection, hub));
+    b.UseAzureStorage(o => FaultWorkerOptions.Apply(o, connection, hub, fromEnvironment: true));
     b.AddTasks(FaultWorkload.Register);
     b.ConfigureWorker(o => o.MaxConcurrentOrchestrations = 8);
 });

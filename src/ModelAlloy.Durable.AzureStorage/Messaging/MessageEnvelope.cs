@@ -40,6 +40,13 @@ internal sealed record MessageEnvelope
     [JsonPropertyName("b")]
     public string? PayloadBlob { get; init; }
 
+    /// <summary>
+    /// When the message was first deferred (a result that overtook its task's checkpoint). Deferrals are not
+    /// deliveries: they are bounded by <see cref="AzureStorageBackendOptions.DeferredMessageTimeout"/> instead.
+    /// </summary>
+    [JsonPropertyName("d")]
+    public DateTime? DeferredSince { get; init; }
+
     [JsonIgnore]
     public bool IsActivity => Activities is not null;
 

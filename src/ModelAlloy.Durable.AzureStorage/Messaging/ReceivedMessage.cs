@@ -16,11 +16,14 @@ internal sealed class ReceivedMessage(QueueClient queue, string messageId, strin
 
     public MessageEnvelope Envelope { get; } = envelope;
 
-    /// <summary>Deliveries so far, counting re-sends of the same logical message (deferrals, single-message retries).</summary>
+    /// <summary>Deliveries so far, counting re-sends of the same logical message (abandons, single-message retries) but not deferrals.</summary>
     public long Deliveries => Math.Max(1, DequeueCount) + Envelope.Resends + LocalRedeliveries;
 
-    /// <summary>Times this process put the message back in its own inbox (deferred or abandoned) while holding it.</summary>
+    /// <summary>Times this process put the message back in its own inbox after an abandon while holding it.</summary>
     public int LocalRedeliveries { get; set; }
+
+    /// <summary>When the message was first deferred, here or (through a re-send) by an earlier holder; null if never.</summary>
+    public DateTime? DeferredSince { get; set; } = envelope.DeferredSince;
 
     /// <summary>
     /// For an activity result handed over in memory (no queue message of its own): the request it answers. The

@@ -1,3 +1,4 @@
+using ModelAlloy.Durable.History;
 using Azure.Data.Tables;
 using ModelAlloy.Testing.Azurite;
 
@@ -34,5 +35,29 @@ public sealed class PoisonTests(AzuriteFixture azurite)
         var start = Assert.Single(poisoned, row => row.GetString("Body").Contains("ExecutionStarted", StringComparison.Ordinal));
         Assert.Contains("commit.history", start.GetString("Error"));
         Assert.All(poisoned, row => Assert.True(row.GetInt64("Deliveries") > 3));
+    }
+
+    [Fact]
+    public async Task Result_for_a_task_the_history_never_schedules_is_poisoned_after_the_deferral_timeout_with_that_reason()
+    {
+        var (host, backend) = await AzureHost.StartAsync(azurite, r => r
+            .AddOrchestrator<int, int>("Waiter", async (ctx, _) => await ctx.WaitForExternalEvent<int>("never", TimeSpan.FromMinutes(5))),
+            o =>
+            {
+                o.ControlMessageVisibility = TimeSpan.FromSeconds(2);
+                o.DeferredMessageTimeout = TimeSpan.FromSeconds(5);
+            });
+        await using var _ = host;
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", 0);
+
+        var stray = new TaskCompleted(999, "1") { Timestamp = DateTime.UtcNow };
+        await backend.SendMessageAsync(new OrchestrationMessage(id, null, stray, "stray-result"), CancellationToken.None);
+        var result = await host.WaitAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Equal(AzureStorageOrchestrationBackend.PoisonErrorType, result.FailureDetails!.ErrorType);
+        Assert.Contains("for the task or start it answers to appear", result.FailureDetails.ErrorMessage);
+        var row = Assert.Single(await backend.Poison.ListAsync(id, CancellationToken.None));
+        Assert.Contains("stray-result", row.GetString("Body"));
     }
 }

@@ -55,4 +55,16 @@ public sealed class FunctionsConnectionTests
         Assert.True(result.Failed);
         Assert.Contains("TaskHubName", result.FailureMessage);
     }
+
+    [Fact]
+    public void Deferral_timeout_shorter_than_a_crashed_episode_retry_fails_validation_saying_why()
+    {
+        var options = new AzureStorageBackendOptions { ConnectionString = "x", ControlMessageVisibility = TimeSpan.FromSeconds(30), DeferredMessageTimeout = TimeSpan.FromSeconds(45) };
+
+        var result = new AzureStorageBackendOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("DeferredMessageTimeout", result.FailureMessage);
+        Assert.Contains("ControlMessageVisibility", result.FailureMessage);
+    }
 }

@@ -39,12 +39,20 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Completes when the process has exited (killed by the test, or by its own crash point).</summary>
+    public Task Exited => _process.WaitForExitAsync();
+
     /// <summary>Everything else the worker printed (warnings and errors: conflicts, lost partitions).</summary>
     public ConcurrentQueue<string> Log { get; } = new();
 
-    public static async Task<WorkerProcess> StartAsync(string connection, string hub, ConcurrentBag<string>? ran = null)
+    public static async Task<WorkerProcess> StartAsync(string connection, string hub, ConcurrentBag<string>? ran = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in new[] { WorkerDll, connection, hub })
         {
             start.ArgumentList.Add(arg);

@@ -43,6 +43,42 @@ public sealed class WorkerProcessFaultTests(AzuriteFixture azurite, ITestOutputH
         }
     }
 
+    [Fact]
+    public async Task Results_that_overtook_a_checkpoint_the_crashed_worker_never_wrote_wait_for_the_retried_episode()
+    {
+        // The worker sends its fan-out, then dies before the history records it. The results come back (run by the
+        // second worker) long before the start message reappears (30 s visibility) and must wait for it, deferred,
+        // with the default poison limit: deferrals are not failed deliveries.
+        var hub = AzuriteBackendFactory.NewHubName();
+        await using var client = new FaultClient(azurite.ConnectionString, hub);
+        var slow = new Dictionary<string, string>
+        {
+            [FaultWorkerOptions.ControlVisibilityVariable] = "30",
+            [FaultWorkerOptions.MaxDequeueVariable] = "10",
+        };
+        var crashing = await WorkerProcess.StartAsync(azurite.ConnectionString, hub, environment: new Dictionary<string, string>(slow)
+        {
+            [FaultWorkerOptions.CrashAtVariable] = ModelAlloy.Durable.Backend.WriteFaultInjector.WritePoints.CommitHistory,
+        });
+        var id = (await client.StartAsync(count: 1, width: 4, length: 1))[0];
+        await crashing.Exited.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Contains(crashing.Log, line => line.StartsWith("CRASHING before commit.history", StringComparison.Ordinal));
+        await crashing.DisposeAsync();
+
+        await using var survivor = await WorkerProcess.StartAsync(azurite.ConnectionString, hub, environment: slow);
+        try
+        {
+            var final = Assert.Single(await client.WaitAllAsync([id], Limit));
+            Assert.True(final.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{final.RuntimeStatus}: {final.FailureDetails?.ErrorMessage}");
+            Assert.Equal(FaultWorkload.Expected(4, 1), final.ReadOutputAs<int>());
+            HistoryChecks.AssertNoDuplicates(final.InstanceId, final.History!);
+        }
+        finally
+        {
+            await client.Backend.DeleteTaskHubAsync();
+        }
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(4)]
