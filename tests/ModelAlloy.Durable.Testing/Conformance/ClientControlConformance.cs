@@ -158,7 +158,10 @@ public abstract class ClientControlConformance(IBackendFactory factory) : Confor
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Quick", 0, new() { StartAt = DateTimeOffset.UtcNow.AddMilliseconds(500) });
 
         await host.Client.SuspendInstanceAsync(id);
-        var suspended = await host.WaitUntilAsync(id, s => s.History!.OfType<ExecutionStarted>().Any(), "past its scheduled start");
+        // The status is written after the history (commit order), so a read between the two sees the start in the
+        // history and the status still Pending: wait for both.
+        var suspended = await host.WaitUntilAsync(
+            id, s => s.History!.OfType<ExecutionStarted>().Any() && s.RuntimeStatus != OrchestrationRuntimeStatus.Pending, "past its scheduled start");
 
         Assert.Equal(OrchestrationRuntimeStatus.Suspended, suspended.RuntimeStatus);
         Assert.True(commits <= 10, $"The instance committed {commits} episodes while waiting for its start; it should wait, not spin.");
