@@ -58,6 +58,34 @@ public sealed class PayloadAndPurgeTests(AzuriteFixture azurite)
         Assert.Null(await host.Client.GetInstanceAsync(id));
     }
 
+    [Fact]
+    public async Task Message_whose_payload_blob_is_gone_goes_to_the_poison_table_instead_of_coming_back_forever()
+    {
+        await using var host = await Testing.DurableTestHost.CreateAsync(new AzuriteBackendFactory(azurite), Echo);
+        var backend = (AzureStorageOrchestrationBackend)host.Backend;
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("BigEcho", new string('x', 100_000));
+        foreach (var name in await BlobsOfAsync(backend, id))
+        {
+            await backend.Storage.Payloads.DeleteBlobAsync(name);
+        }
+
+        await host.StartAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        List<TableEntity> rows;
+        while ((rows = await backend.Poison.ListAsync("(undecodable)", CancellationToken.None)).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var row = Assert.Single(rows);
+        Assert.Contains("payload blob is missing", row.GetString("Error"));
+        Assert.Contains(id, row.GetString("Body"));
+        foreach (var queue in backend.Storage.AllQueues)
+        {
+            Assert.DoesNotContain((await queue.PeekMessagesAsync(32)).Value, m => m.MessageText.Contains(id, StringComparison.Ordinal));
+        }
+    }
+
     private static async Task<List<string>> BlobsOfAsync(AzureStorageOrchestrationBackend backend, string instanceId)
     {
         var names = new List<string>();
