@@ -9,7 +9,8 @@ public sealed class AzureStorageBackendOptions
 {
     /// <summary>
     /// The task hub: every table, queue and container the backend uses starts with this name, so several hubs in one
-    /// account never see each other's data. 3 to 40 letters and digits, starting with a letter.
+    /// account never see each other's data. 3 to 40 letters and digits, starting with a letter. Case-insensitive, as
+    /// table and queue names are: <c>MyHub</c> and <c>myhub</c> are the same hub.
     /// </summary>
     [Required]
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,39}$", ErrorMessage = "Durable:AzureStorage:TaskHubName must be 3-40 letters or digits, starting with a letter.")]
@@ -89,6 +90,12 @@ public sealed class AzureStorageBackendOptions
     /// <summary>Concurrent connections to each storage service endpoint (requests beyond it wait for a free one).</summary>
     [Range(4, 1024)]
     public int MaxConnectionsPerService { get; set; } = 64;
+
+    /// <summary>
+    /// Adjusts the HTTP handler all storage clients of this backend share (a proxy, a private certificate authority,
+    /// client certificates). Its connection limit is already set from <see cref="MaxConnectionsPerService"/>.
+    /// </summary>
+    public Action<System.Net.Http.SocketsHttpHandler>? ConfigureHttpHandler { get; set; }
 
     /// <summary>Counts storage requests; share one to measure a run.</summary>
     public StorageRequestCounter RequestCounter { get; set; } = new();

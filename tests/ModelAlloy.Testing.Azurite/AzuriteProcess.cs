@@ -24,11 +24,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly Queue<string> _recentOutput = new();
     private readonly HashSet<int> _listening = [];
     private readonly bool _inMemory;
+    private readonly AzuriteTls? _tls;
     private Process? _process;
 
-    private AzuriteProcess(string script, string location, bool ownsLocation, bool inMemory)
+    private AzuriteProcess(string script, string location, bool ownsLocation, bool inMemory, AzuriteTls? tls)
     {
         _inMemory = inMemory;
+        _tls = tls;
         _script = script;
         _ownsLocation = ownsLocation;
         Location = location;
@@ -52,24 +54,37 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     /// <summary>A connection string for the three services.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+        $"DefaultEndpointsProtocol={Scheme};AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint={BlobServiceUri};QueueEndpoint={QueueServiceUri};TableEndpoint={TableServiceUri};";
+
+    /// <summary>The blob service's URI (with the account path, as Azurite expects).</summary>
+    public Uri BlobServiceUri => new($"{Scheme}://127.0.0.1:{BlobPort}/{AccountName}");
+
+    /// <summary>The queue service's URI.</summary>
+    public Uri QueueServiceUri => new($"{Scheme}://127.0.0.1:{QueuePort}/{AccountName}");
+
+    /// <summary>The table service's URI.</summary>
+    public Uri TableServiceUri => new($"{Scheme}://127.0.0.1:{TablePort}/{AccountName}");
+
+    private string Scheme => _tls is null ? "http" : "https";
 
     /// <summary>
     /// Installs Azurite if needed and starts it. With <paramref name="location"/> the data survives the process (and
     /// this object); without it a temp folder is used and deleted on dispose. <paramref name="inMemory"/> keeps
     /// everything in memory (faster; benchmarks), so nothing survives a stop.
     /// </summary>
-    public static async Task<AzuriteProcess> StartNewAsync(string? location = null, CancellationToken cancellationToken = default, bool inMemory = false)
+    /// <remarks>
+    /// With <paramref name="tls"/> the services speak HTTPS with that certificate and accept OAuth bearer tokens
+    /// (Azurite's basic check: issuer, audience and lifetime, no signature), as identity-based connections need.
+    /// </remarks>
+    public static async Task<AzuriteProcess> StartNewAsync(string? location = null, CancellationToken cancellationToken = default, bool inMemory = false, AzuriteTls? tls = null)
     {
         var root = RepositoryRoot.Find();
         var script = await AzuriteInstaller.EnsureInstalledAsync(root, cancellationToken).ConfigureAwait(false);
         var owns = location is null;
         location ??= Path.Combine(Path.GetTempPath(), "modelalloy-azurite-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(location);
-        var azurite = new AzuriteProcess(script, location, owns, inMemory);
+        var azurite = new AzuriteProcess(script, location, owns, inMemory, tls);
         try
         {
             // A first start may move to other ports: nobody holds the connection string yet.
@@ -139,7 +154,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
-        })
+        }.Concat(_tls is { } tls ? ["--oauth", "basic", "--cert", tls.CertificatePemPath, "--key", tls.KeyPemPath] : []))
         {
             start.ArgumentList.Add(arg);
         }
@@ -268,7 +283,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             foreach (var port in new[] { BlobPort, QueuePort, TablePort })
             {
-                if (line.Contains($"successfully listening at http://127.0.0.1:{port}", StringComparison.Ordinal))
+                if (line.Contains($"successfully listening at {Scheme}://127.0.0.1:{port}", StringComparison.Ordinal))
                 {
                     _listening.Add(port);
                 }

@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,8 @@ public static class AzureStorageDurableTaskBuilderExtensions
     /// <summary>
     /// Reads the account the way Azure Functions does: <c>{name}</c> as a connection string, or
     /// <c>{name}__tableServiceUri</c>, <c>__queueServiceUri</c> and <c>__blobServiceUri</c> with <c>DefaultAzureCredential</c>
-    /// (or <c>{name}__accountName</c> for the public cloud endpoints).
+    /// (or <c>{name}__accountName</c> for the public cloud endpoints); <c>{name}__clientId</c> selects a user-assigned
+    /// managed identity instead.
     /// </summary>
     public static AzureStorageBackendOptions UseFunctionsConnection(this AzureStorageBackendOptions options, IConfiguration configuration, string name = "AzureWebJobsStorage")
     {
@@ -42,6 +44,17 @@ public static class AzureStorageDurableTaskBuilderExtensions
         options.TableServiceUri = Endpoint("table");
         options.QueueServiceUri = Endpoint("queue");
         options.BlobServiceUri = Endpoint("blob");
+        // A user-assigned managed identity: "__credential" = "managedidentity" with "__clientId" (the Functions convention).
+        if (options.Credential is null && section["clientId"] is { Length: > 0 } clientId)
+        {
+            if (section["credential"] is { Length: > 0 } kind && !kind.Equals("managedidentity", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"{name}__credential: '{kind}' is not supported; use 'managedidentity' (with {name}__clientId) or leave it out for DefaultAzureCredential.");
+            }
+
+            options.Credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        }
+
         return options;
     }
 }

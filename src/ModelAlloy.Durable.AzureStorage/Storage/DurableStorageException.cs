@@ -10,7 +10,7 @@ public sealed class DurableStorageException : Exception
 {
     /// <summary>Wraps a storage SDK failure, naming the operation that failed.</summary>
     public DurableStorageException(string operation, RequestFailedException inner)
-        : base($"Azure Storage operation '{operation}' failed with {inner.Status} ({inner.ErrorCode ?? "no error code"}): {FirstLine(inner.Message)}", inner)
+        : base($"Azure Storage operation '{operation}' failed with {inner.Status} ({inner.ErrorCode ?? "no error code"}): {FirstLine(inner.Message)}{HintFor(inner.Status)}", inner)
     {
         Operation = operation;
         Status = inner.Status;
@@ -25,6 +25,11 @@ public sealed class DurableStorageException : Exception
 
     /// <summary>The storage service's error code (for example "UpdateConditionNotSatisfied"), if any.</summary>
     public string? ErrorCode { get; }
+
+    private static string HintFor(int status) => status is 401 or 403
+        ? " The account refused the key or token: check the connection string, or that the identity holds the 'Storage Table Data Contributor', " +
+          "'Storage Queue Data Contributor' and 'Storage Blob Data Contributor' roles on the account (a token must be for https://storage.azure.com)."
+        : "";
 
     private static string FirstLine(string message)
     {

@@ -97,11 +97,13 @@ internal sealed class TaskHubStorage
         var counter = options.RequestCounter;
         // One bounded connection pool per backend: a burst (500 starts at once) queues here instead of opening
         // hundreds of sockets that an emulator (or a throttled account) answers by dropping connections.
-        var transport = new HttpClientTransport(new HttpClient(new SocketsHttpHandler
+        var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = options.MaxConnectionsPerService,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-        }));
+        };
+        options.ConfigureHttpHandler?.Invoke(handler);
+        var transport = new HttpClientTransport(new HttpClient(handler));
         var tableOptions = Configure(new TableClientOptions(), counter.PolicyFor(StorageService.Table), transport);
         var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counter.PolicyFor(StorageService.Queue), transport);
         var blobOptions = Configure(new BlobClientOptions(), counter.PolicyFor(StorageService.Blob), transport);
