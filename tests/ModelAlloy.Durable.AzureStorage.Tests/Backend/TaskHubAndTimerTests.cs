@@ -23,6 +23,16 @@ public sealed class TaskHubAndTimerTests(AzuriteFixture azurite)
                 o.ControlMessageVisibility = TimeSpan.FromSeconds(2); // so an early hop is re-sent, not held
             });
         await using var _ = host;
+        var hops = 0;
+        host.Faults.Arm((point, _) =>
+        {
+            if (point == "timer.chain")
+            {
+                Interlocked.Increment(ref hops);
+            }
+
+            return false;
+        });
 
         var result = await host.RunAsync("Sleeper", 4);
 
@@ -31,6 +41,7 @@ public sealed class TaskHubAndTimerTests(AzuriteFixture azurite)
         var created = Assert.Single(result.History!.OfType<TimerCreated>());
         Assert.True(result.ReadOutputAs<DateTime>() >= created.FireAt, "The timer fired before its due time.");
         Assert.Equal(created.FireAt, fired.FireAt);
+        Assert.True(hops >= 1, "The 4 s timer was never chained although one message may wait only 1 s.");
     }
 
     [Fact]
