@@ -9,7 +9,9 @@ using ModelAlloy.Durable.Worker;
 // Usage: TestWorker <connection string> <task hub> — polls until killed; prints READY once started.
 var (connection, hub) = (args[0], args[1]);
 var services = new ServiceCollection();
-services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+// Warnings and errors, plus partition ownership (fault tests kill a worker once it owns work).
+services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+    .AddFilter("ModelAlloy.Durable.AzureStorage", LogLevel.Information));
 services.AddDurableTask(b =>
 {
     b.UseAzureStorage(o => FaultWorkerOptions.Apply(o, connection, hub, fromEnvironment: true));

@@ -36,5 +36,12 @@ internal sealed class FaultClient : IAsyncDisposable
         return await Task.WhenAll(ids.Select(async id => (await Client.GetInstanceAsync(id, getInputsAndOutputs: true, includeHistory: true))!));
     }
 
+    /// <summary>How many of the instances have not finished yet.</summary>
+    public async Task<int> CountUnfinishedAsync(IEnumerable<string> ids)
+    {
+        var states = await Task.WhenAll(ids.Select(id => Client.GetInstanceAsync(id)));
+        return states.Count(s => s is not { IsCompleted: true });
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -42,8 +42,23 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Completes when the process has exited (killed by the test, or by its own crash point).</summary>
     public Task Exited => _process.WaitForExitAsync();
 
-    /// <summary>Everything else the worker printed (warnings and errors: conflicts, lost partitions).</summary>
+    /// <summary>Everything else the worker printed (warnings and errors: conflicts, lost partitions; partitions acquired).</summary>
     public ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>True once the worker has acquired a control-queue partition (it then runs orchestration episodes).</summary>
+    public bool OwnsPartition => Log.Any(line => line.Contains(" acquired partition ", StringComparison.Ordinal));
+
+    /// <summary>Waits (bounded) until the worker owns a partition; false if it did not within <paramref name="limit"/>.</summary>
+    public async Task<bool> WaitUntilOwnsPartitionAsync(TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!OwnsPartition && DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            await Task.Delay(25);
+        }
+
+        return OwnsPartition;
+    }
 
     public static async Task<WorkerProcess> StartAsync(string connection, string hub, ConcurrentBag<string>? ran = null, IReadOnlyDictionary<string, string>? environment = null)
     {

@@ -14,27 +14,37 @@ public sealed class WorkerProcessFaultTests(AzuriteFixture azurite, ITestOutputH
     [Fact]
     public async Task Worker_killed_at_random_points_twenty_times_still_completes_everything_once()
     {
+        // Each kill lands at a random moment while the worker owns partitions (so it is mid-episode or mid-commit)
+        // and while orchestrations are still unfinished: checked at every kill, so the test cannot pass by
+        // killing idle or partition-less workers.
         var hub = AzuriteBackendFactory.NewHubName();
         await using var client = new FaultClient(azurite.ConnectionString, hub);
-        var ids = await client.StartAsync(count: 12, width: 8, length: 4);
+        var ids = await client.StartAsync(count: 16, width: 8, length: 60);
         var worker = await WorkerProcess.StartAsync(azurite.ConnectionString, hub);
+        var effective = 0;
         for (var kill = 0; kill < 20; kill++)
         {
-            await Task.Delay(Random.Shared.Next(150, 1200));
+            var owned = await worker.WaitUntilOwnsPartitionAsync(TimeSpan.FromSeconds(30));
+            await Task.Delay(Random.Shared.Next(50, 700));
+            var unfinished = await client.CountUnfinishedAsync(ids);
             await worker.KillAsync();
             await worker.DisposeAsync();
+            effective += owned && unfinished > 0 ? 1 : 0;
             worker = await WorkerProcess.StartAsync(azurite.ConnectionString, hub);
         }
 
         try
         {
+            Assert.True(effective >= 15, $"Only {effective} of 20 kills hit a worker owning partitions while work remained; the workload is too small.");
             var finals = await client.WaitAllAsync(ids, Limit);
             foreach (var final in finals)
             {
                 Assert.Equal(OrchestrationRuntimeStatus.Completed, final.RuntimeStatus);
-                Assert.Equal(FaultWorkload.Expected(8, 4), final.ReadOutputAs<int>());
+                Assert.Equal(FaultWorkload.Expected(8, 60), final.ReadOutputAs<int>());
                 HistoryChecks.AssertNoDuplicates(final.InstanceId, final.History!);
             }
+
+            output.WriteLine($"{effective} of 20 kills hit a partition owner with work unfinished.");
         }
         finally
         {
@@ -131,11 +141,20 @@ public sealed class WorkerProcessFaultTests(AzuriteFixture azurite, ITestOutputH
         await using var storage = await AzuriteProcess.StartNewAsync(location);
         var hub = AzuriteBackendFactory.NewHubName();
         await using var client = new FaultClient(storage.ConnectionString, hub);
-        var ids = await client.StartAsync(count: 10, width: 6, length: 4);
+        var ids = await client.StartAsync(count: 10, width: 6, length: 30);
         await using var worker = await WorkerProcess.StartAsync(storage.ConnectionString, hub);
         try
         {
-            await Task.Delay(700);
+            // Stop the emulator while episodes and activities are in flight, not before the worker got going.
+            Assert.True(await worker.WaitUntilOwnsPartitionAsync(TimeSpan.FromSeconds(30)), "The worker never acquired a partition.");
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (worker.Ran.Count < 10 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.True(worker.Ran.Count >= 10, "The worker ran no activities before the outage.");
+            Assert.True(await client.CountUnfinishedAsync(ids) > 0, "Everything finished before the outage; the workload is too small.");
             await storage.StopAsync();
             await Task.Delay(3000);
             await storage.StartAsync();
@@ -143,7 +162,7 @@ public sealed class WorkerProcessFaultTests(AzuriteFixture azurite, ITestOutputH
             var finals = await client.WaitAllAsync(ids, Limit);
             foreach (var final in finals)
             {
-                Assert.Equal(FaultWorkload.Expected(6, 4), final.ReadOutputAs<int>());
+                Assert.Equal(FaultWorkload.Expected(6, 30), final.ReadOutputAs<int>());
                 HistoryChecks.AssertNoDuplicates(final.InstanceId, final.History!);
             }
         }
