@@ -9,18 +9,16 @@ public sealed partial class DurableTaskRegistry
         where TActivity : class, ITaskActivity
     {
         name ??= typeof(TActivity).Name;
-        CheckName(name, "activity");
-        _activities[name] = sp => ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(sp);
+        AddUnique<Func<IServiceProvider, ITaskActivity>>(_activities, name, "activity", sp => ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(sp));
         return this;
     }
 
     /// <summary>Registers an activity function.</summary>
     public DurableTaskRegistry AddActivity<TInput, TOutput>(string name, Func<TaskActivityContext, TInput, Task<TOutput>> run)
     {
-        CheckName(name, "activity");
         ArgumentNullException.ThrowIfNull(run);
         var activity = new FuncActivity<TInput, TOutput>((context, input, _) => run(context, input));
-        _activities[name] = _ => activity;
+        AddUnique<Func<IServiceProvider, ITaskActivity>>(_activities, name, "activity", _ => activity);
         return this;
     }
 
@@ -34,10 +32,9 @@ public sealed partial class DurableTaskRegistry
     /// <summary>Registers an activity function that observes cancellation.</summary>
     public DurableTaskRegistry AddActivity<TInput, TOutput>(string name, Func<TaskActivityContext, TInput, CancellationToken, Task<TOutput>> run)
     {
-        CheckName(name, "activity");
         ArgumentNullException.ThrowIfNull(run);
         var activity = new FuncActivity<TInput, TOutput>(run);
-        _activities[name] = _ => activity;
+        AddUnique<Func<IServiceProvider, ITaskActivity>>(_activities, name, "activity", _ => activity);
         return this;
     }
 

@@ -9,18 +9,16 @@ public sealed partial class DurableTaskRegistry
         where TOrchestrator : class, ITaskOrchestrator
     {
         name ??= typeof(TOrchestrator).Name;
-        CheckName(name, "orchestrator");
-        _orchestrators[name] = new(sp => ActivatorUtilities.GetServiceOrCreateInstance<TOrchestrator>(sp), version);
+        AddUnique(_orchestrators, name, "orchestrator", new(sp => ActivatorUtilities.GetServiceOrCreateInstance<TOrchestrator>(sp), version));
         return this;
     }
 
     /// <summary>Registers an orchestrator function.</summary>
     public DurableTaskRegistry AddOrchestrator<TInput, TOutput>(string name, Func<TaskOrchestrationContext, TInput, Task<TOutput>> run, string? version = null)
     {
-        CheckName(name, "orchestrator");
         ArgumentNullException.ThrowIfNull(run);
         var orchestrator = new FuncOrchestrator<TInput, TOutput>(run);
-        _orchestrators[name] = new(_ => orchestrator, version);
+        AddUnique(_orchestrators, name, "orchestrator", new(_ => orchestrator, version));
         return this;
     }
 

@@ -28,6 +28,17 @@ public sealed partial class DurableTaskRegistry
             throw new ArgumentException($"An {kind} name must not be empty.", nameof(name));
         }
     }
+
+    // A second registration under one name would silently replace the first, and instances started for the first
+    // would run the second: refuse it where the mistake is made.
+    private static void AddUnique<T>(Dictionary<string, T> registrations, string name, string kind, T registration)
+    {
+        CheckName(name, kind);
+        if (!registrations.TryAdd(name, registration))
+        {
+            throw new ArgumentException($"An {kind} named '{name}' is already registered (names are case-insensitive); register each name once.", nameof(name));
+        }
+    }
 }
 
 /// <summary>How to create an orchestrator and which version it records.</summary>
