@@ -20,7 +20,7 @@ internal static class TicketTriageSample
     public static void Register(DurableTaskRegistry registry) => registry
         .AddActivity<Ticket, Triage>("Triage", ticket => Classify(ticket.Text))
         .AddActivity<SpecialistRequest, string>("Specialist", request => $"{request.Specialist}: reviewed '{request.Ticket.Text[..Math.Min(24, request.Ticket.Text.Length)]}…'")
-        .AddActivity<string, string>("FlakyLookup", FlakyLookup)
+        .AddActivity<string, string>("FlakyLookup", (context, ticketId) => Task.FromResult(FlakyLookup(context.InstanceId, ticketId)))
         .AddActivity<Answer, string>("ComposeReply", answer => $"[{answer.Category}] {answer.Findings.Count} findings for ticket {answer.TicketId}")
         .AddOrchestrator<Ticket, Answer>(Name, RunAsync);
 
@@ -43,10 +43,10 @@ internal static class TicketTriageSample
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> LookupCalls = new();
 
-    /// <summary>Fails its first call per ticket (as a rate-limited API would) so the demo shows a durable retry.</summary>
-    private static string FlakyLookup(string ticketId)
+    /// <summary>Fails its first call per orchestration (as a rate-limited API would) so every demo run shows a durable retry.</summary>
+    private static string FlakyLookup(string instanceId, string ticketId)
     {
-        if (LookupCalls.AddOrUpdate(ticketId, 1, (_, n) => n + 1) == 1)
+        if (LookupCalls.AddOrUpdate(instanceId, 1, (_, n) => n + 1) == 1)
         {
             throw new ActivityFailureException("Lookup service answered 429 Too Many Requests.", retryAfter: TimeSpan.FromMilliseconds(100));
         }
