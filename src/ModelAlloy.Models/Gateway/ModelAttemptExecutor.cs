@@ -151,6 +151,7 @@ internal sealed class ModelAttemptExecutor(
         Outcome = outcome.Failure?.Kind.ToString() ?? "Succeeded",
         InputTokens = outcome.Usage.InputTokens,
         CachedInputTokens = outcome.Usage.CachedInputTokens,
+        CacheHit = outcome.Usage.CachedInputTokens > 0,
         OutputTokens = outcome.Usage.OutputTokens,
         UsageEstimated = outcome.Usage.Estimated,
         CostUsd = outcome.CostUsd,

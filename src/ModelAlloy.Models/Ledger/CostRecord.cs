@@ -53,7 +53,10 @@ public sealed record CostRecord
     /// <summary>Gets the latency in milliseconds.</summary>
     public long LatencyMs { get; init; }
 
-    /// <summary>Gets whether a response cache answered (no provider call).</summary>
+    /// <summary>
+    /// Gets whether the provider served part of the prompt from its prompt cache (it reported cached input tokens),
+    /// so <see cref="CachedInputTokens"/> were billed at the cached-input price.
+    /// </summary>
     public bool CacheHit { get; init; }
 
     /// <summary>Gets whether the simulated provider answered.</summary>

@@ -45,7 +45,7 @@ public static class ExpensiveModelDetector
     {
         options ??= new ExpensiveModelDetectorOptions();
         var findings = new List<ExpensiveModelFinding>();
-        foreach (IGrouping<string, CostRecord> task in records.Where(r => !r.CacheHit).GroupBy(r => r.TaskType, StringComparer.Ordinal))
+        foreach (IGrouping<string, CostRecord> task in records.GroupBy(r => r.TaskType, StringComparer.Ordinal))
         {
             List<ModelStats> stats = task.GroupBy(r => r.ModelId, StringComparer.Ordinal)
                 .Select(ModelStats.From)
