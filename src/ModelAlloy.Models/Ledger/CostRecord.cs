@@ -77,4 +77,10 @@ public sealed record CostRecord
 
     /// <summary>Gets whether the attempt produced an acceptable answer.</summary>
     public bool Succeeded => Outcome == "Succeeded";
+
+    /// <summary>
+    /// Gets whether the attempt called a provider. False for an attempt skipped without a call (the model was cooling
+    /// down, or a budget was spent): its zero-cost row exists so every attempt, and every fallback link, has a row.
+    /// </summary>
+    public bool ReachedProvider => Outcome is not (nameof(ModelFailureKind.CoolingDown) or nameof(ModelFailureKind.BudgetExceeded));
 }
