@@ -18,20 +18,13 @@ public sealed class HumanEscalationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FakeModelServer.StartAsync();
-        ModelGatewayOptions options = TestCatalog.Options(TestCatalog.OpenAI("primary", _server.BaseUri), TestCatalog.OpenAI("backup", _server.BaseUri))
-            .WithRole("chat", "primary", "backup")
-            .WithRole("hurried", "primary", "backup");
+        ModelGatewayOptions options = TestCatalog.PrimaryAndBackup(_server.BaseUri).WithRole("hurried", "primary", "backup");
         options.Roles["chat"].EscalateToHuman = true;
         options.Roles["hurried"].EscalateToHuman = true;
         options.Roles["hurried"].EscalationTimeout = TimeSpan.FromMilliseconds(300);
         _host = await DurableGatewayHost.StartAsync(options, r => r
             .AddOrchestrator<ModelCallRequest, ModelCallResult>(Call, (context, request) => context.CallModelAsync(request))
-            .AddOrchestrator<ModelCallRequest, string>("two-calls", async (context, request) =>
-            {
-                ModelCallResult first = await context.CallModelAsync(request);
-                ModelCallResult second = await context.CallModelAsync(request with { Stage = "second" });
-                return first.Text + "+" + second.Text;
-            })
+            .AddTwoCalls()
             .AddOrchestrator<ModelCallRequest, Failure>(CallOrReport, async (context, request) =>
             {
                 try
@@ -96,7 +89,7 @@ public sealed class HumanEscalationTests : IAsyncLifetime
     public async Task Each_escalation_of_a_run_waits_for_its_own_event()
     {
         _server.Enqueue(OpenAIWire.ContentFiltered(), OpenAIWire.ContentFiltered(), OpenAIWire.ContentFiltered(), OpenAIWire.ContentFiltered());
-        await _host.StartAsync("two-calls", Request("chat"), "run-two-humans");
+        await _host.StartAsync(TestOrchestrations.TwoCalls, Request("chat"), "run-two-humans");
         HumanEscalationStatus first = await _host.WaitForCustomStatusAsync<HumanEscalationStatus>("run-two-humans", s => s?.CallSequence == 1);
 
         // The second call's answer arrives first (buffered): it must not be taken as the first call's answer.

@@ -218,9 +218,7 @@ public sealed class ModelCallScenarioTests : IAsyncLifetime
         Assert.All(gateway.Ledger.Records, r => Assert.NotEqual("Succeeded", r.Outcome));
     }
 
-    private GatewayHarness Harness() => GatewayHarness.Create(
-        TestCatalog.Options(TestCatalog.OpenAI("primary", _server.BaseUri), TestCatalog.OpenAI("backup", _server.BaseUri))
-            .WithRole("chat", "primary", "backup"));
+    private GatewayHarness Harness() => GatewayHarness.Create(TestCatalog.PrimaryAndBackup(_server.BaseUri));
 
     private static ModelCallRequest Request() => new()
     {
