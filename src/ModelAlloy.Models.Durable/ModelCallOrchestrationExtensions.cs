@@ -13,13 +13,15 @@ public static class ModelCallOrchestrationExtensions
     /// <summary>
     /// Calls a model under the gateway's policy: each attempt is an activity, waits between retries are durable
     /// timers (honouring Retry-After), and the fallback chain, larger-context moves, cooldowns and budgets apply.
-    /// Deterministic under replay; call ids are (instance id, call sequence, attempt).
+    /// A role whose chain ends in a human waits for a person's answer once the chain is exhausted (see
+    /// <see cref="HumanEscalation"/>). Deterministic under replay; call ids are (instance id, call sequence, attempt).
     /// </summary>
     /// <param name="context">The orchestration context.</param>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels pending timers.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="ModelCallFailedException">When no attempt produced an acceptable answer or a budget stopped the call.</exception>
+    /// <exception cref="ModelCallFailedException">When no attempt produced an acceptable answer or a budget stopped the call
+    /// (and, for a chain that escalates, nobody answered in time).</exception>
     /// <exception cref="ModelGatewayException">When the request or the catalog is wrong (unknown model, missing credential...).</exception>
     public static async Task<ModelCallResult> CallModelAsync(
         this TaskOrchestrationContext context, ModelCallRequest request, CancellationToken cancellationToken = default)
@@ -29,6 +31,10 @@ public static class ModelCallOrchestrationExtensions
         try
         {
             return await ModelCallLoop.RunAsync(runtime, request, cancellationToken).ConfigureAwait(true);
+        }
+        catch (ModelCallFailedException ex) when (ex.EscalateToHuman && runtime.Plan is { } plan)
+        {
+            return await HumanEscalation.AwaitAnswerAsync(context, plan, runtime.Sequence, ex, cancellationToken).ConfigureAwait(true);
         }
         catch (TaskFailedException ex) when (ex.FailureDetails.ErrorType?.StartsWith("MODEL_", StringComparison.Ordinal) == true)
         {
@@ -42,17 +48,24 @@ public static class ModelCallOrchestrationExtensions
         public int Value;
     }
 
-    /// <summary>The policy's runtime inside an orchestration: activities, durable timers, replay-safe time.</summary>
+    /// <summary>
+    /// The policy's runtime inside an orchestration: activities, durable timers, replay-safe time. One per call, so it
+    /// also keeps the call's sequence and plan for a human escalation.
+    /// </summary>
     private sealed class OrchestrationModelCallRuntime(TaskOrchestrationContext context, CallCounter counter) : IModelCallRuntime
     {
         public string RunId => context.InstanceId;
 
         public DateTime UtcNow => context.CurrentUtcDateTime;
 
-        public int NextCallSequence() => ++counter.Value;
+        public int Sequence { get; private set; }
 
-        public Task<ModelCallPlan> ResolvePlanAsync(ModelCallRequest request, CancellationToken cancellationToken) =>
-            context.CallActivityAsync<ModelCallPlan>(ModelCallActivityNames.ResolvePlan, request, ActivityOptions);
+        public ModelCallPlan? Plan { get; private set; }
+
+        public int NextCallSequence() => Sequence = ++counter.Value;
+
+        public async Task<ModelCallPlan> ResolvePlanAsync(ModelCallRequest request, CancellationToken cancellationToken) =>
+            Plan = await context.CallActivityAsync<ModelCallPlan>(ModelCallActivityNames.ResolvePlan, request, ActivityOptions).ConfigureAwait(true);
 
         public Task<ModelAttemptOutcome> RunAttemptAsync(ModelAttemptInput input, CancellationToken cancellationToken) =>
             context.CallActivityAsync<ModelAttemptOutcome>(ModelCallActivityNames.Attempt, input, ActivityOptions);

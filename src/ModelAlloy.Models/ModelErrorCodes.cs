@@ -27,6 +27,9 @@ public static class ModelErrorCodes
     /// <summary>The pipeline's daily budget was reached.</summary>
     public const string DailyBudgetExceeded = "MODEL_DAILY_BUDGET_EXCEEDED";
 
+    /// <summary>A call's chain was exhausted and escalated to a human, and nobody answered within the role's EscalationTimeout.</summary>
+    public const string HumanEscalationTimedOut = "MODEL_HUMAN_ESCALATION_TIMED_OUT";
+
     /// <summary>The prompt does not fit any model in the chain.</summary>
     public const string ContextWindowExceeded = "MODEL_CONTEXT_WINDOW_EXCEEDED";
 

@@ -18,6 +18,9 @@ public sealed record ModelCallPlan
     /// <summary>Gets whether exhausting the chain asks for a human.</summary>
     public bool EscalateToHuman { get; init; }
 
+    /// <summary>Gets how long a human has to answer once the chain is exhausted (the default for plans recorded without it).</summary>
+    public TimeSpan EscalationTimeout { get; init; } = ModelRoleOptions.DefaultEscalationTimeout;
+
     /// <summary>Gets the retry settings.</summary>
     public required RetryOptions Retry { get; init; }
 

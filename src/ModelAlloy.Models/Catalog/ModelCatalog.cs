@@ -45,6 +45,7 @@ public sealed class ModelCatalog
     {
         var ids = new List<string>();
         bool escalate = false;
+        TimeSpan escalationTimeout = ModelRoleOptions.DefaultEscalationTimeout;
         if (!string.IsNullOrWhiteSpace(modelId))
         {
             ids.Add(Get(modelId).Id);
@@ -61,6 +62,7 @@ public sealed class ModelCatalog
 
             ids.AddRange(roleOptions.Chain.Select(id => Get(id).Id).Where(id => !ids.Contains(id, StringComparer.OrdinalIgnoreCase)));
             escalate = roleOptions.EscalateToHuman;
+            escalationTimeout = roleOptions.EscalationTimeout;
         }
 
         if (ids.Count == 0)
@@ -68,6 +70,6 @@ public sealed class ModelCatalog
             throw new ModelGatewayException(ModelErrorCodes.InvalidRequest, "a model call needs a Model or a Role");
         }
 
-        return new FallbackChain(role ?? modelId!, ids, escalate);
+        return new FallbackChain(role ?? modelId!, ids, escalate) { EscalationTimeout = escalationTimeout };
     }
 }

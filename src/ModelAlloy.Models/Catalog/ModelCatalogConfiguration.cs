@@ -75,20 +75,20 @@ public static class ModelCatalogConfiguration
     {
         foreach (IConfigurationSection model in section.GetSection("Models").GetChildren())
         {
-            Check<ModelProviderKind>(model, "Provider");
+            Check(model, "Provider", ModelProviderKind.Human); // a person answers escalations; never a catalog entry
             Check<CredentialSource>(model, "Credential");
             Check<ModelTier>(model, "Tier");
         }
 
         Check<BudgetExceededAction>(section.GetSection("Budgets"), "OnExceeded");
 
-        void Check<TEnum>(IConfigurationSection parent, string field)
+        void Check<TEnum>(IConfigurationSection parent, string field, params TEnum[] notConfigurable)
             where TEnum : struct, Enum
         {
             string? raw = parent[field];
-            if (!string.IsNullOrEmpty(raw) && (!Enum.TryParse(raw, ignoreCase: true, out TEnum value) || !Enum.IsDefined(value)))
+            if (!string.IsNullOrEmpty(raw) && (!Enum.TryParse(raw, ignoreCase: true, out TEnum value) || !Enum.IsDefined(value) || notConfigurable.Contains(value)))
             {
-                options.BindingErrors.Add($"setting '{parent.Path}:{field}': '{raw}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+                options.BindingErrors.Add($"setting '{parent.Path}:{field}': '{raw}' is not one of {string.Join(", ", Enum.GetValues<TEnum>().Except(notConfigurable))}");
             }
         }
     }

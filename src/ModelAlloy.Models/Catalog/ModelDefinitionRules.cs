@@ -11,6 +11,10 @@ internal static class ModelDefinitionRules
         {
             Error("Provider", "is required; use AzureOpenAI, OpenAICompatible, Anthropic or Simulated");
         }
+        else if (model.Provider == ModelProviderKind.Human)
+        {
+            Error("Provider", "Human is not a catalog provider; end a role's chain in a human with the role's EscalateToHuman");
+        }
 
         CheckEndpoint(model, Error);
         CheckCredential(model, Error);

@@ -69,6 +69,11 @@ internal sealed class ModelGatewayOptionsValidator : IValidateOptions<ModelGatew
             {
                 errors.Add($"role '{role}': Chain: model '{id}' is listed more than once");
             }
+
+            if (chain.EscalateToHuman && chain.EscalationTimeout <= TimeSpan.Zero)
+            {
+                errors.Add($"role '{role}': EscalationTimeout: must be positive (got {chain.EscalationTimeout}); it is how long a human has to answer, e.g. 1.00:00:00");
+            }
         }
     }
 

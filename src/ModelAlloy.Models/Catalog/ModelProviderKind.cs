@@ -1,6 +1,6 @@
 namespace ModelAlloy.Models;
 
-/// <summary>Which client the gateway builds for a catalog entry.</summary>
+/// <summary>Which client the gateway builds for a catalog entry (or, for <see cref="Human"/>, who answered a call).</summary>
 public enum ModelProviderKind
 {
     /// <summary>Not set; rejected by validation.</summary>
@@ -17,4 +17,7 @@ public enum ModelProviderKind
 
     /// <summary>The deterministic simulated provider; its results are always marked simulated.</summary>
     Simulated,
+
+    /// <summary>A person, answering a call whose fallback chain ends in human escalation; never a catalog entry.</summary>
+    Human,
 }

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,10 @@ public static class ModelGatewayServiceCollectionExtensions
     /// <summary>
     /// Adds the gateway bound to the <c>ModelGateway</c> section of <paramref name="configuration"/>, validated at
     /// startup. Ledger and cooldowns default to in-memory; call <see cref="AddModelGatewayTableStorage"/> for Table Storage.
+    /// Azure OpenAI models with <see cref="CredentialSource.ManagedIdentity"/> authenticate with the
+    /// <see cref="TokenCredential"/> registered in <paramref name="services"/> (a <c>ManagedIdentityCredential</c> with a
+    /// client id, a workload identity, a test fake), or, when none is registered, a <c>DefaultAzureCredential</c>
+    /// created on first use.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root (see <see cref="ModelCatalogConfiguration.Build"/>).</param>
@@ -32,7 +37,8 @@ public static class ModelGatewayServiceCollectionExtensions
         services.TryAddSingleton<SecretRedactor>();
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton(sp => new ChatClientRegistry(
-            sp.GetRequiredService<ISecretSource>(), sp.GetRequiredService<SecretRedactor>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ISecretSource>(), sp.GetRequiredService<SecretRedactor>(), sp.GetRequiredService<TimeProvider>(),
+            () => sp.GetService<TokenCredential>()));
         services.TryAddSingleton<ICostLedger, InMemoryCostLedger>();
         services.TryAddSingleton<ICooldownStore>(sp => new InMemoryCooldownStore(sp.GetRequiredService<ModelCatalog>().Options.Cooldown));
         services.TryAddSingleton<IModelAttemptExecutor, ModelAttemptExecutor>();

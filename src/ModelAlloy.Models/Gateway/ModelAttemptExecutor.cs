@@ -27,13 +27,14 @@ internal sealed class ModelAttemptExecutor(
         if (await cooldowns.GetCooldownAsync(model.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } until)
         {
             Logs.SkippedCoolingDown(logger, input.CallId, model.Id, until);
-            return NotCalled(input, model, new ModelCallFailure(ModelFailureKind.CoolingDown, $"model '{model.Id}' is cooling down until {until:O} after repeated failures"));
+            var coolingDown = new ModelCallFailure(ModelFailureKind.CoolingDown, $"model '{model.Id}' is cooling down until {until:O} after repeated failures");
+            return await SkipAsync(input, model, coolingDown, cancellationToken).ConfigureAwait(false);
         }
 
         if (await _budget.CheckAsync(input, cancellationToken).ConfigureAwait(false) is { } overBudget)
         {
             Logs.BudgetExceeded(logger, input.CallId, overBudget.Message);
-            return NotCalled(input, model, overBudget);
+            return await SkipAsync(input, model, overBudget, cancellationToken).ConfigureAwait(false);
         }
 
         ProviderCall call = await CallProviderAsync(input, model, cancellationToken).ConfigureAwait(false);
@@ -127,15 +128,23 @@ internal sealed class ModelAttemptExecutor(
         }
     }
 
-    private static ModelAttemptOutcome NotCalled(ModelAttemptInput input, ModelDefinition model, ModelCallFailure failure) => new()
+    // A skipped attempt is in the caller's result and the next attempt falls back from it, so it gets its row too:
+    // zero tokens, zero cost, idempotent on its call id like every other row (first write wins: a redelivery that
+    // finds the cooldown over and calls the provider keeps the skip's row, a rare crash window left as is).
+    private async Task<ModelAttemptOutcome> SkipAsync(ModelAttemptInput input, ModelDefinition model, ModelCallFailure failure, CancellationToken cancellationToken)
     {
-        CallId = input.CallId,
-        ModelId = model.Id,
-        Provider = model.Provider,
-        Attempt = input.Attempt,
-        Failure = failure,
-        Simulated = model.Provider == ModelProviderKind.Simulated,
-    };
+        var outcome = new ModelAttemptOutcome
+        {
+            CallId = input.CallId,
+            ModelId = model.Id,
+            Provider = model.Provider,
+            Attempt = input.Attempt,
+            Failure = failure,
+            Simulated = model.Provider == ModelProviderKind.Simulated,
+        };
+        await ledger.RecordAsync(ToRecord(input, model, outcome), cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
 
     private static CostRecord ToRecord(ModelAttemptInput input, ModelDefinition model, ModelAttemptOutcome outcome) => new()
     {
@@ -151,6 +160,7 @@ internal sealed class ModelAttemptExecutor(
         Outcome = outcome.Failure?.Kind.ToString() ?? "Succeeded",
         InputTokens = outcome.Usage.InputTokens,
         CachedInputTokens = outcome.Usage.CachedInputTokens,
+        CacheHit = outcome.Usage.CachedInputTokens > 0,
         OutputTokens = outcome.Usage.OutputTokens,
         UsageEstimated = outcome.Usage.Estimated,
         CostUsd = outcome.CostUsd,

@@ -32,6 +32,7 @@ internal sealed class ModelCallPlanResolver(ModelCatalog catalog)
             Candidates = members.Select(ToCandidate).ToList(),
             LargerContext = larger,
             EscalateToHuman = chain.EscalateToHuman,
+            EscalationTimeout = chain.EscalationTimeout,
             Retry = catalog.Options.Retry,
             OnBudgetExceeded = catalog.Options.Budgets.OnExceeded,
             EstimatedPromptTokens = TokenEstimator.CountPrompt(request.Messages),

@@ -53,7 +53,10 @@ public sealed record CostRecord
     /// <summary>Gets the latency in milliseconds.</summary>
     public long LatencyMs { get; init; }
 
-    /// <summary>Gets whether a response cache answered (no provider call).</summary>
+    /// <summary>
+    /// Gets whether the provider served part of the prompt from its prompt cache (it reported cached input tokens),
+    /// so <see cref="CachedInputTokens"/> were billed at the cached-input price.
+    /// </summary>
     public bool CacheHit { get; init; }
 
     /// <summary>Gets whether the simulated provider answered.</summary>
@@ -74,4 +77,10 @@ public sealed record CostRecord
 
     /// <summary>Gets whether the attempt produced an acceptable answer.</summary>
     public bool Succeeded => Outcome == "Succeeded";
+
+    /// <summary>
+    /// Gets whether the attempt called a provider. False for an attempt skipped without a call (the model was cooling
+    /// down, or a budget was spent): its zero-cost row exists so every attempt, and every fallback link, has a row.
+    /// </summary>
+    public bool ReachedProvider => Outcome is not (nameof(ModelFailureKind.CoolingDown) or nameof(ModelFailureKind.BudgetExceeded));
 }

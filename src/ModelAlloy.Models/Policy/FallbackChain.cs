@@ -4,4 +4,8 @@ namespace ModelAlloy.Models;
 /// <param name="Name">The role (or model) the chain was resolved for.</param>
 /// <param name="ModelIds">Model ids in the order they are tried.</param>
 /// <param name="EscalateToHuman">Whether exhausting the chain asks for a human.</param>
-public sealed record FallbackChain(string Name, IReadOnlyList<string> ModelIds, bool EscalateToHuman);
+public sealed record FallbackChain(string Name, IReadOnlyList<string> ModelIds, bool EscalateToHuman)
+{
+    /// <summary>Gets how long a human has to answer once the chain is exhausted.</summary>
+    public TimeSpan EscalationTimeout { get; init; } = ModelRoleOptions.DefaultEscalationTimeout;
+}

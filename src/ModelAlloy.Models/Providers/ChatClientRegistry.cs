@@ -24,12 +24,13 @@ internal sealed class ChatClientRegistry : IDisposable
     private readonly Lazy<TokenCredential> _azureCredential;
     private readonly HttpClient _http;
 
-    public ChatClientRegistry(ISecretSource secrets, SecretRedactor redactor, TimeProvider time, Func<TokenCredential>? azureCredential = null)
+    // azureCredential is asked on first use of a managed-identity model; null (or a null answer) means DefaultAzureCredential.
+    public ChatClientRegistry(ISecretSource secrets, SecretRedactor redactor, TimeProvider time, Func<TokenCredential?>? azureCredential = null)
     {
         _secrets = secrets;
         _redactor = redactor;
         _time = time;
-        _azureCredential = new Lazy<TokenCredential>(azureCredential ?? (() => new DefaultAzureCredential()));
+        _azureCredential = new Lazy<TokenCredential>(() => azureCredential?.Invoke() ?? new DefaultAzureCredential());
         _http = new HttpClient(new ResponseCaptureHandler(time)) { Timeout = Timeout.InfiniteTimeSpan };
     }
 

@@ -29,15 +29,16 @@ public enum CostDimension
 /// <summary>Totals of the ledger's attempts for one period and one key.</summary>
 /// <param name="Period">"2026-11-23" or "2026-W48".</param>
 /// <param name="Key">The pipeline, task type, model or provider.</param>
-/// <param name="Attempts">Attempts recorded.</param>
+/// <param name="Calls">Attempts that called a provider.</param>
+/// <param name="Skipped">Attempts skipped without a call (model cooling down, budget spent); they cost nothing.</param>
 /// <param name="Succeeded">Attempts that produced an acceptable answer.</param>
 /// <param name="InputTokens">Input tokens.</param>
 /// <param name="CachedInputTokens">Cached input tokens.</param>
 /// <param name="OutputTokens">Output tokens.</param>
 /// <param name="CostUsd">Cost in US dollars.</param>
-/// <param name="AverageLatencyMs">Mean latency.</param>
+/// <param name="AverageLatencyMs">Mean latency of the provider calls (0 when there were none).</param>
 public sealed record CostAggregate(
-    string Period, string Key, int Attempts, int Succeeded, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, long AverageLatencyMs);
+    string Period, string Key, int Calls, int Skipped, int Succeeded, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, long AverageLatencyMs);
 
 /// <summary>Aggregates ledger records by day or ISO week and by pipeline, task type, model or provider.</summary>
 public static class CostAggregator
@@ -50,20 +51,29 @@ public static class CostAggregator
     public static IReadOnlyList<CostAggregate> Aggregate(IEnumerable<CostRecord> records, CostPeriod period, CostDimension dimension) =>
         records
             .GroupBy(r => (Period: PeriodOf(r, period), Key: KeyOf(r, dimension)))
-            .Select(g => new CostAggregate(
-                g.Key.Period,
-                g.Key.Key,
-                g.Count(),
-                g.Count(r => r.Succeeded),
-                g.Sum(r => r.InputTokens),
-                g.Sum(r => r.CachedInputTokens),
-                g.Sum(r => r.OutputTokens),
-                g.Sum(r => r.CostUsd),
-                (long)g.Average(r => r.LatencyMs)))
+            .Select(g => Total(g.Key.Period, g.Key.Key, g.ToList()))
             .OrderBy(a => a.Period, StringComparer.Ordinal)
             .ThenByDescending(a => a.CostUsd)
             .ThenBy(a => a.Key, StringComparer.Ordinal)
             .ToList();
+
+    // Skipped attempts are counted apart: a model skipped while cooling down was not called, and its zero latency
+    // would drag the mean down.
+    private static CostAggregate Total(string period, string key, List<CostRecord> records)
+    {
+        List<CostRecord> calls = records.Where(r => r.ReachedProvider).ToList();
+        return new CostAggregate(
+            period,
+            key,
+            calls.Count,
+            records.Count - calls.Count,
+            records.Count(r => r.Succeeded),
+            records.Sum(r => r.InputTokens),
+            records.Sum(r => r.CachedInputTokens),
+            records.Sum(r => r.OutputTokens),
+            records.Sum(r => r.CostUsd),
+            calls.Count == 0 ? 0 : (long)calls.Average(r => r.LatencyMs));
+    }
 
     internal static string PeriodOf(CostRecord record, CostPeriod period) =>
         period == CostPeriod.Day ? record.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : record.IsoWeek;

@@ -41,7 +41,9 @@ public static class CostReport
         text.AppendLine(Inv($"Model cost report {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} (UTC)"));
         int simulated = records.Count(r => r.Simulated);
         int estimated = records.Count(r => r.UsageEstimated);
-        text.AppendLine(Inv($"attempts {records.Count}, accepted {records.Count(r => r.Succeeded)}, cost {Usd(records.Sum(r => r.CostUsd))}")
+        int skipped = records.Count(r => !r.ReachedProvider);
+        text.AppendLine(Inv($"calls {records.Count - skipped}, accepted {records.Count(r => r.Succeeded)}, cost {Usd(records.Sum(r => r.CostUsd))}")
+            + (skipped > 0 ? Inv($"  [{skipped} attempts skipped without a call]") : string.Empty)
             + (simulated > 0 ? Inv($"  [{simulated} SIMULATED]") : string.Empty)
             + (estimated > 0 ? Inv($"  [{estimated} with estimated usage]") : string.Empty));
         Section(text, "By day x pipeline", CostAggregator.Aggregate(records, CostPeriod.Day, CostDimension.Pipeline));
@@ -55,10 +57,10 @@ public static class CostReport
     private static void Section(StringBuilder text, string title, IReadOnlyList<CostAggregate> rows)
     {
         text.AppendLine().AppendLine(title);
-        text.AppendLine(Inv($"  {"period",-10} {"key",-24} {"attempts",8} {"accepted",8} {"in tok",10} {"out tok",10} {"cost USD",12} {"avg ms",7}"));
+        text.AppendLine(Inv($"  {"period",-10} {"key",-24} {"calls",8} {"skipped",8} {"accepted",8} {"in tok",10} {"out tok",10} {"cost USD",12} {"avg ms",7}"));
         foreach (CostAggregate row in rows)
         {
-            text.AppendLine(Inv($"  {row.Period,-10} {Cut(row.Key, 24),-24} {row.Attempts,8} {row.Succeeded,8} {row.InputTokens,10} {row.OutputTokens,10} {Usd(row.CostUsd),12} {row.AverageLatencyMs,7}"));
+            text.AppendLine(Inv($"  {row.Period,-10} {Cut(row.Key, 24),-24} {row.Calls,8} {row.Skipped,8} {row.Succeeded,8} {row.InputTokens,10} {row.OutputTokens,10} {Usd(row.CostUsd),12} {row.AverageLatencyMs,7}"));
         }
     }
 

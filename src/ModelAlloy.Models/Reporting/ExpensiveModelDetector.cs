@@ -27,7 +27,7 @@ public sealed class ExpensiveModelDetectorOptions
     /// <summary>Gets or sets the cost ratio from which a model counts as expensive for a task (default 10x).</summary>
     public decimal MinCostRatio { get; set; } = 10m;
 
-    /// <summary>Gets or sets the attempts each model needs on the task type before it is compared (default 5).</summary>
+    /// <summary>Gets or sets the provider calls each model needs on the task type before it is compared (default 5).</summary>
     public int MinAttempts { get; set; } = 5;
 
     /// <summary>Gets or sets how much lower the cheap model's acceptance rate may be and still count "as well" (default 0.02).</summary>
@@ -45,7 +45,7 @@ public static class ExpensiveModelDetector
     {
         options ??= new ExpensiveModelDetectorOptions();
         var findings = new List<ExpensiveModelFinding>();
-        foreach (IGrouping<string, CostRecord> task in records.Where(r => !r.CacheHit).GroupBy(r => r.TaskType, StringComparer.Ordinal))
+        foreach (IGrouping<string, CostRecord> task in records.Where(r => r.ReachedProvider).GroupBy(r => r.TaskType, StringComparer.Ordinal))
         {
             List<ModelStats> stats = task.GroupBy(r => r.ModelId, StringComparer.Ordinal)
                 .Select(ModelStats.From)
@@ -71,7 +71,8 @@ public static class ExpensiveModelDetector
     }
 
     // Quality is judged on the answers a model gave (accepted or rejected by the checks): a 429 or a timeout says
-    // nothing about how well it does the task. Cost per accepted answer still carries every attempt's cost.
+    // nothing about how well it does the task. Cost per accepted answer still carries every call's cost. Attempts
+    // skipped without a call are left out altogether, so they cannot make up a model's sample size.
     private sealed record ModelStats(string Model, int Attempts, int Judged, int Succeeded, decimal Cost)
     {
         public double SuccessRate => Judged == 0 ? 0 : (double)Succeeded / Judged;

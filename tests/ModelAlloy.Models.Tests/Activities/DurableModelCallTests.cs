@@ -18,17 +18,11 @@ public sealed class DurableModelCallTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FakeModelServer.StartAsync();
-        ModelGatewayOptions options = TestCatalog.Options(TestCatalog.OpenAI("primary", _server.BaseUri), TestCatalog.OpenAI("backup", _server.BaseUri))
-            .WithRole("chat", "primary", "backup");
+        ModelGatewayOptions options = TestCatalog.PrimaryAndBackup(_server.BaseUri);
         options.Retry.FirstInterval = TimeSpan.FromMilliseconds(100); // real durable timers: keep the suite fast
         _host = await DurableGatewayHost.StartAsync(options, r => r
             .AddOrchestrator<ModelCallRequest, ModelCallResult>(Classify, (context, request) => context.CallModelAsync(request))
-            .AddOrchestrator<ModelCallRequest, string>("two-calls", async (context, request) =>
-            {
-                ModelCallResult first = await context.CallModelAsync(request);
-                ModelCallResult second = await context.CallModelAsync(request with { Stage = "second" });
-                return first.Text + "+" + second.Text;
-            }));
+            .AddTwoCalls());
     }
 
     public async Task DisposeAsync()
@@ -59,7 +53,7 @@ public sealed class DurableModelCallTests : IAsyncLifetime
     {
         _server.Enqueue(OpenAIWire.ContentFiltered(), OpenAIWire.Completion("one"), OpenAIWire.Completion("two"));
 
-        OrchestrationMetadata run = await _host.RunAsync("two-calls", Request(), "run-chain");
+        OrchestrationMetadata run = await _host.RunAsync(TestOrchestrations.TwoCalls, Request(), "run-chain");
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         Assert.Equal("one+two", run.ReadOutputAs<string>());

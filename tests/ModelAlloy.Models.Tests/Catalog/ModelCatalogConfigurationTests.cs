@@ -23,7 +23,7 @@ public sealed class ModelCatalogConfigurationTests : IDisposable
                 "Tags": [ "fast" ]
               }
             },
-            "Roles": { "classify": { "Chain": [ "gpt-4o-mini" ], "EscalateToHuman": true } },
+            "Roles": { "classify": { "Chain": [ "gpt-4o-mini" ], "EscalateToHuman": true, "EscalationTimeout": "04:00:00" } },
             "Budgets": { "DailyByPipeline": { "triage": 5 } }
           }
         }
@@ -54,7 +54,7 @@ public sealed class ModelCatalogConfigurationTests : IDisposable
         ModelDefinition model = options.Models["gpt-4o-mini"];
         Assert.Equal(("gpt-4o-mini", ModelProviderKind.AzureOpenAI, "mini", 0.075m, ModelTier.Economy), (model.Id, model.Provider, model.Deployment, model.Prices.CachedInputPerMillion, model.Tier));
         Assert.Equal(["fast"], model.Tags);
-        Assert.True(options.Roles["classify"].EscalateToHuman);
+        Assert.Equal((true, TimeSpan.FromHours(4)), (options.Roles["classify"].EscalateToHuman, options.Roles["classify"].EscalationTimeout));
         Assert.Equal(5m, options.Budgets.DailyByPipeline["triage"]);
         Assert.Empty(ModelGatewayOptionsValidator.Collect(options));
     }

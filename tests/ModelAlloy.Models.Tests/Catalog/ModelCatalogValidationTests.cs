@@ -10,6 +10,7 @@ public sealed class ModelCatalogValidationTests
 
     [Theory]
     [InlineData("Provider", "model 'gpt': Provider: is required")]
+    [InlineData("Human", "model 'gpt': Provider: Human is not a catalog provider")]
     [InlineData("Endpoint", "model 'gpt': Endpoint: is required for provider AzureOpenAI")]
     [InlineData("EndpointNotUrl", "model 'gpt': Endpoint: 'not a url' is not an absolute http(s) URL")]
     [InlineData("EndpointWithKey", "model 'gpt': Endpoint: must not carry credentials")]
@@ -27,6 +28,7 @@ public sealed class ModelCatalogValidationTests
         switch (breakage)
         {
             case "Provider": gpt.Provider = ModelProviderKind.Unspecified; break;
+            case "Human": gpt.Provider = ModelProviderKind.Human; break;
             case "Endpoint": gpt.Endpoint = null; break;
             case "EndpointNotUrl": gpt.Endpoint = "not a url"; break;
             case "EndpointWithKey": gpt.Endpoint = "https://x.openai.azure.com/?api-key=abc"; break;
@@ -54,6 +56,18 @@ public sealed class ModelCatalogValidationTests
         Assert.Contains("role 'triage': Chain: model 'ghost' is not in ModelGateway:Models", errors);
         Assert.Contains("role 'triage': Chain: model 'gpt' is listed more than once", errors);
         Assert.Contains("role 'empty': Chain: is empty; list at least one model id", errors);
+    }
+
+    [Fact]
+    public void A_role_that_escalates_to_a_human_needs_a_positive_escalation_timeout()
+    {
+        ModelGatewayOptions options = Valid();
+        options.Roles["waiting"] = new ModelRoleOptions { Chain = ["gpt"], EscalateToHuman = true, EscalationTimeout = TimeSpan.Zero };
+        options.Roles["final"] = new ModelRoleOptions { Chain = ["gpt"], EscalationTimeout = TimeSpan.Zero };
+
+        List<string> errors = ModelGatewayOptionsValidator.Collect(options);
+
+        Assert.Equal(["role 'waiting': EscalationTimeout: must be positive (got 00:00:00); it is how long a human has to answer, e.g. 1.00:00:00"], errors);
     }
 
     [Fact]

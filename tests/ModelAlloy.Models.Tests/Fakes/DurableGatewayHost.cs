@@ -55,9 +55,35 @@ public sealed class DurableGatewayHost : IAsyncDisposable
 
     public async Task<OrchestrationMetadata> RunAsync(string name, object? input, string instanceId)
     {
-        await Client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions { InstanceId = instanceId });
+        await StartAsync(name, input, instanceId);
+        return await CompletionAsync(instanceId);
+    }
+
+    public Task StartAsync(string name, object? input, string instanceId) =>
+        Client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions { InstanceId = instanceId });
+
+    public async Task<OrchestrationMetadata> CompletionAsync(string instanceId)
+    {
         await Client.WaitForInstanceCompletionAsync(instanceId, TestTimeout.Token());
         return (await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, includeHistory: true))!;
+    }
+
+    /// <summary>Polls the running instance until its custom status satisfies <paramref name="until"/> (within the test deadline).</summary>
+    public async Task<T> WaitForCustomStatusAsync<T>(string instanceId, Func<T?, bool> until)
+    {
+        CancellationToken deadline = TestTimeout.Token();
+        while (true)
+        {
+            OrchestrationMetadata run = (await Client.GetInstanceAsync(instanceId, cancellationToken: deadline))!;
+            T? status = run.SerializedCustomStatus is null ? default : run.ReadCustomStatusAs<T>();
+            if (until(status))
+            {
+                return status!;
+            }
+
+            Assert.False(run.IsCompleted, $"{run} finished while waiting for its custom status: {run.FailureDetails}");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline);
+        }
     }
 
     public async ValueTask DisposeAsync()

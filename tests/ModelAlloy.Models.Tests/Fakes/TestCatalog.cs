@@ -70,6 +70,10 @@ public static class TestCatalog
         return options;
     }
 
+    /// <summary>Models "primary" and "backup" on one endpoint, chained in that order as role "chat".</summary>
+    public static ModelGatewayOptions PrimaryAndBackup(Uri endpoint) =>
+        Options(OpenAI("primary", endpoint), OpenAI("backup", endpoint)).WithRole("chat", "primary", "backup");
+
     public static ModelGatewayOptions WithRole(this ModelGatewayOptions options, string role, params string[] chain)
     {
         options.Roles[role] = new ModelRoleOptions { Chain = [.. chain] };

@@ -32,6 +32,25 @@ public sealed class ModelCallScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_prompt_cache_hit_is_recorded_as_such_with_its_cached_tokens_at_the_cached_input_price()
+    {
+        _server.Enqueue(
+            OpenAIWire.Completion("cold", promptTokens: 1000, completionTokens: 10, cachedTokens: 0),
+            OpenAIWire.Completion("warm", promptTokens: 1000, completionTokens: 10, cachedTokens: 600));
+        using GatewayHarness gateway = Harness();
+
+        await gateway.CallAsync(Request());
+        await gateway.CallAsync(Request(), gateway.Runtime("run-2"));
+
+        CostRecord cold = gateway.Ledger.Records.Single(r => r.RunId == "run-1");
+        CostRecord warm = gateway.Ledger.Records.Single(r => r.RunId == "run-2");
+        Assert.Equal((0L, false), (cold.CachedInputTokens, cold.CacheHit));
+        Assert.Equal((600L, true), (warm.CachedInputTokens, warm.CacheHit));
+        // 400 uncached x $1/M + 600 cached x $0.5/M + 10 out x $2/M
+        Assert.Equal(0.0004m + 0.0003m + 0.00002m, warm.CostUsd);
+    }
+
+    [Fact]
     public async Task Missing_usage_is_estimated_with_the_tokenizer_and_marked_estimated()
     {
         _server.Enqueue(OpenAIWire.Completion("a fairly short answer", promptTokens: null));
@@ -199,9 +218,7 @@ public sealed class ModelCallScenarioTests : IAsyncLifetime
         Assert.All(gateway.Ledger.Records, r => Assert.NotEqual("Succeeded", r.Outcome));
     }
 
-    private GatewayHarness Harness() => GatewayHarness.Create(
-        TestCatalog.Options(TestCatalog.OpenAI("primary", _server.BaseUri), TestCatalog.OpenAI("backup", _server.BaseUri))
-            .WithRole("chat", "primary", "backup"));
+    private GatewayHarness Harness() => GatewayHarness.Create(TestCatalog.PrimaryAndBackup(_server.BaseUri));
 
     private static ModelCallRequest Request() => new()
     {

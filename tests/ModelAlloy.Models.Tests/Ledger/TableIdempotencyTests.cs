@@ -8,6 +8,8 @@ namespace ModelAlloy.Models.Tests.Ledger;
 [Collection(AzuriteCollection.Name)]
 public sealed class TableIdempotencyTests(AzuriteFixture azurite)
 {
+    private static readonly DateOnly Day = new(2026, 11, 23);
+
     [Fact]
     public async Task Replaying_the_same_attempt_writes_one_ledger_row()
     {
@@ -24,13 +26,7 @@ public sealed class TableIdempotencyTests(AzuriteFixture azurite)
 
         Assert.Equal(first.CostUsd, again.CostUsd);
         Assert.Equal(first.CostUsd, await ledger.GetRunSpendAsync("inst-1"));
-        var rows = new List<CostRecord>();
-        await foreach (CostRecord r in ledger.QueryAsync(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 23)))
-        {
-            rows.Add(r);
-        }
-
-        Assert.Equal("inst-1|0001|01", Assert.Single(rows).CallId);
+        Assert.Equal("inst-1|0001|01", Assert.Single(await LedgerAssert.ReadAllAsync(ledger, Day, Day)).CallId);
     }
 
     [Fact]
@@ -78,6 +74,36 @@ public sealed class TableIdempotencyTests(AzuriteFixture azurite)
         Assert.Equal(["ServerError", "ServerError", "ServerError", "Succeeded"], first.Attempts.Select(a => a.Outcome));
         Assert.Equal(["CoolingDown", "Succeeded"], second.Attempts.Select(a => a.Outcome));
         Assert.Equal("steady", second.ModelId);
+        ICostLedger ledger = gateway.Services.GetRequiredService<ICostLedger>();
+        List<CostRecord> rows = await LedgerAssert.ReadAllAsync(ledger, Day, Day);
+        LedgerAssert.EveryAttemptHasItsRow([.. first.Attempts, .. second.Attempts], rows);
+        Assert.Equal(6, rows.Count);
+        CostRecord skipped = rows.Single(r => r.Outcome == "CoolingDown");
+        Assert.Equal(("run-2|0001|01", "flaky", 0L, 0L, 0m), (skipped.CallId, skipped.ModelId, skipped.InputTokens, skipped.OutputTokens, skipped.CostUsd));
+        Assert.False(skipped.ReachedProvider);
+        Assert.Equal(skipped.CallId, rows.Single(r => r.CallId == "run-2|0001|02").FallbackFromCallId);
+        Assert.Equal(second.TotalCostUsd, await ledger.GetRunSpendAsync("run-2"));
+    }
+
+    [Fact]
+    public async Task A_skipped_attempt_delivered_twice_leaves_one_zero_cost_row()
+    {
+        ModelGatewayOptions options = TestCatalog.Options(TestCatalog.Simulated("sim"));
+        options.Cooldown = new CooldownOptions { FailureThreshold = 1, Duration = TimeSpan.FromDays(365) };
+        using GatewayHarness gateway = Gateway(options);
+        await gateway.Services.GetRequiredService<ICooldownStore>().RecordFailureAsync("sim", DateTimeOffset.UtcNow);
+        var input = new ModelAttemptInput
+        {
+            Request = new ModelCallRequest { Model = "sim", Messages = [ModelMessage.User("hello")], Pipeline = "p" },
+            ModelId = "sim", CallId = "inst-2|0001|01", RunId = "inst-2", Attempt = 1, ScheduledAtUtc = Day.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
+        };
+
+        ModelAttemptOutcome first = await gateway.Executor.RunAttemptAsync(input);
+        ModelAttemptOutcome again = await gateway.Executor.RunAttemptAsync(input);
+
+        Assert.Equal((ModelFailureKind.CoolingDown, ModelFailureKind.CoolingDown), (first.Failure?.Kind, again.Failure?.Kind));
+        CostRecord row = Assert.Single(await LedgerAssert.ReadAllAsync(gateway.Services.GetRequiredService<ICostLedger>(), Day, Day));
+        Assert.Equal(("inst-2|0001|01", "CoolingDown", 0m), (row.CallId, row.Outcome, row.CostUsd));
     }
 
     private GatewayHarness Gateway(ModelGatewayOptions options) => GatewayHarness.Create(

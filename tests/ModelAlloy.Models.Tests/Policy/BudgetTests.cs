@@ -16,7 +16,8 @@ public sealed class BudgetTests
 
         Assert.Equal(ModelErrorCodes.RunBudgetExceeded, error.ErrorCode);
         Assert.Contains("run 'run-1' has spent $0.0011 of its $0.001 cost cap", error.Message, StringComparison.Ordinal);
-        Assert.Single(gateway.Ledger.Records);
+        Assert.Single(gateway.Ledger.Records, r => r.ReachedProvider); // the earlier spend only: no call was made
+        LedgerAssert.EveryAttemptHasItsRow(error.Attempts, gateway.Ledger.Records);
     }
 
     [Fact]
@@ -62,6 +63,10 @@ public sealed class BudgetTests
 
         Assert.Equal("economy", result.ModelId);
         Assert.Equal(["BudgetExceeded", "Succeeded"], result.Attempts.Select(a => a.Outcome));
+        LedgerAssert.EveryAttemptHasItsRow(result.Attempts, gateway.Ledger.Records);
+        CostRecord stopped = gateway.Ledger.Records.Single(r => r.Outcome == "BudgetExceeded");
+        Assert.Equal(("premium", 0L, 0m), (stopped.ModelId, stopped.InputTokens, stopped.CostUsd));
+        Assert.Equal(stopped.CallId, gateway.Ledger.Records.Single(r => r.Succeeded && r.RunId == "run-1" && r.ModelId == "economy").FallbackFromCallId);
     }
 
     private static GatewayHarness Harness(Action<ModelGatewayOptions> budgets)

@@ -1,3 +1,5 @@
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection;
 using ModelAlloy.Models.Tests.Fakes;
 
 namespace ModelAlloy.Models.Tests.Providers;
@@ -24,6 +26,25 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
         RecordedRequest request = Assert.Single(_server.Requests);
         Assert.StartsWith("/openai/deployments/gpt-4o-deployment/chat/completions?api-version=", request.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(TestCatalog.Secret, request.Headers["api-key"]);
+    }
+
+    [Fact]
+    public async Task Managed_identity_sends_the_registered_credentials_bearer_token_and_no_api_key()
+    {
+        _server.Enqueue(OpenAIWire.Completion("hello with a token"));
+        ModelDefinition model = TestCatalog.Azure("gpt-4o", _server.BaseUri);
+        model.Credential = CredentialSource.ManagedIdentity;
+        model.ApiKeyEnvironmentVariable = null;
+        var credential = new FakeTokenCredential("fake-entra-token");
+        using GatewayHarness gateway = GatewayHarness.Create(TestCatalog.Options(model), s => s.AddSingleton<TokenCredential>(credential));
+
+        ModelCallResult result = await gateway.CallAsync(new ModelCallRequest { Model = "gpt-4o", Messages = [ModelMessage.User("hi")] });
+
+        Assert.Equal("hello with a token", result.Text);
+        Assert.Equal(["https://cognitiveservices.azure.com/.default"], Assert.Single(credential.Requests));
+        RecordedRequest request = Assert.Single(_server.Requests);
+        Assert.Equal("Bearer fake-entra-token", request.Headers["Authorization"]);
+        Assert.False(request.Headers.ContainsKey("api-key"));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class CostReportTests
 
         string report = await CostReport.BuildAsync(ledger, new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 29));
 
-        Assert.Contains("attempts 20, accepted 20, cost $0.205000", report, StringComparison.Ordinal);
+        Assert.Contains("calls 20, accepted 20, cost $0.205000", report, StringComparison.Ordinal);
         Assert.Contains("By day x pipeline", report, StringComparison.Ordinal);
         Assert.Contains("2026-W48", report, StringComparison.Ordinal);
         Assert.Contains("FLAG task 'classify': 'gpt-4o' costs $0.020000/answer (100% accepted)", report, StringComparison.Ordinal);

@@ -27,6 +27,27 @@ public sealed class ExpensiveModelDetectorTests
     }
 
     [Fact]
+    public void Prompt_cache_hits_are_answers_of_the_model_like_any_other()
+    {
+        // A prompt cache hit still reached the model and was judged; only part of its input was billed cheaper.
+        List<CostRecord> expensive = [.. Calls("classify", "gpt-4o", 20, 20, 0.02m).Select(r => r with { CachedInputTokens = 800, CacheHit = true })];
+
+        ExpensiveModelFinding finding = Assert.Single(ExpensiveModelDetector.Detect([.. expensive, .. Calls("classify", "gpt-4o-mini", 20, 20, 0.0006m)]));
+
+        Assert.Equal(20, finding.ExpensiveAnswers);
+    }
+
+    [Fact]
+    public void Attempts_skipped_without_a_call_do_not_make_up_a_models_sample()
+    {
+        // Three real answers are under MinAttempts (5); five zero-cost cooling-down rows must not lift it over.
+        List<CostRecord> cheap = [.. Calls("classify", "mini", 3, 3, 0.0006m)];
+        cheap.AddRange(Enumerable.Range(0, 5).Select(i => CostAggregatorTests.Skipped("mini", "CoolingDown", i)));
+
+        Assert.Empty(ExpensiveModelDetector.Detect([.. Calls("classify", "gpt-4o", 20, 20, 0.02m), .. cheap]));
+    }
+
+    [Fact]
     public void Does_not_flag_when_the_cheap_model_is_worse()
     {
         List<CostRecord> records = [.. Calls("reason", "gpt-4o", 20, 19, 0.02m), .. Calls("reason", "gpt-4o-mini", 20, 12, 0.0006m)];
