@@ -11,9 +11,11 @@ public sealed partial class DurableTaskClient
     private readonly DurableTaskRegistry _registry;
     private readonly DataConverter _converter;
     private readonly TimeProvider _time;
+    private readonly InstanceCommitSignals _signals;
 
-    internal DurableTaskClient(IOrchestrationBackend backend, DurableTaskRegistry registry, DataConverter converter, TimeProvider time)
+    internal DurableTaskClient(IOrchestrationBackend backend, DurableTaskRegistry registry, DataConverter converter, TimeProvider time, InstanceCommitSignals? signals = null)
     {
+        _signals = signals ?? new InstanceCommitSignals();
         _backend = backend;
         _registry = registry;
         _converter = converter;
@@ -71,22 +73,32 @@ public sealed partial class DurableTaskClient
 
     /// <summary>
     /// Waits until the instance completes, fails or is terminated, and returns its final state (with input and output).
-    /// Cancel the token to stop waiting; the instance keeps running.
+    /// A commit by a worker of this process wakes the wait at once; otherwise the state is polled (1 ms doubling to
+    /// 100 ms). Cancel the token to stop waiting; the instance keeps running.
     /// </summary>
     public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var delay = TimeSpan.FromMilliseconds(1);
-        while (true)
+        try
         {
-            var state = await GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken: cancellationToken).ConfigureAwait(false)
-                ?? throw NotFound(instanceId);
-            if (state.IsCompleted)
+            while (true)
             {
-                return state;
-            }
+                var committed = _signals.NextCommit(instanceId); // before the read, so a commit in between is not missed
+                var state = await GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken: cancellationToken).ConfigureAwait(false)
+                    ?? throw NotFound(instanceId);
+                if (state.IsCompleted)
+                {
+                    return state;
+                }
 
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
+                await Task.WhenAny(committed, Task.Delay(delay, _time, cancellationToken)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
+            }
+        }
+        finally
+        {
+            _signals.Forget(instanceId);
         }
     }
 

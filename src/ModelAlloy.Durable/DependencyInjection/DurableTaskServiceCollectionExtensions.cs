@@ -35,9 +35,10 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton(registry);
         services.AddSingleton(sp => new OrchestrationRuntime(registry, sp, sp.GetRequiredService<DataConverter>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new OrchestrationSessionCache(sp.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value.OrchestrationCacheSize));
+        services.AddSingleton<InstanceCommitSignals>();
         services.AddSingleton(sp => new OrchestrationExecutor(
             sp.GetRequiredService<OrchestrationRuntime>(), sp.GetRequiredService<IOrchestrationBackend>(), sp.GetRequiredService<OrchestrationSessionCache>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OrchestrationExecutor>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OrchestrationExecutor>>(), sp.GetRequiredService<InstanceCommitSignals>()));
         services.AddSingleton(sp => new ActivityRunner(
             sp.GetRequiredService<OrchestrationRuntime>(), sp.GetRequiredService<IOrchestrationBackend>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ActivityRunner>>()));
         services.AddSingleton(sp => new DurableTaskWorker(
@@ -45,7 +46,8 @@ public static class DurableTaskServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DurableTaskWorkerOptions>>(), sp.GetRequiredService<ILogger<DurableTaskWorker>>()));
         services.AddHostedService(sp => sp.GetRequiredService<DurableTaskWorker>());
         services.AddSingleton(sp => new DurableTaskClient(
-            sp.GetRequiredService<IOrchestrationBackend>(), registry, sp.GetRequiredService<DataConverter>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOrchestrationBackend>(), registry, sp.GetRequiredService<DataConverter>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<InstanceCommitSignals>()));
         return services;
     }
 }

@@ -15,7 +15,8 @@ internal sealed class OrchestrationExecutor(
     IOrchestrationBackend backend,
     OrchestrationSessionCache cache,
     TimeProvider time,
-    ILogger<OrchestrationExecutor> logger)
+    ILogger<OrchestrationExecutor> logger,
+    InstanceCommitSignals? signals = null)
 {
     /// <summary>Continue-as-new loops that never await are a bug; stop them instead of spinning a worker forever.</summary>
     internal const int MaxContinuationsPerEpisode = 1000;
@@ -51,6 +52,7 @@ internal sealed class OrchestrationExecutor(
             var now = time.GetUtcNow().UtcDateTime;
             var (final, commit) = RunEpisode(session, workItem, now);
             var version = await backend.CompleteOrchestrationWorkItemAsync(workItem, commit, cancellationToken).ConfigureAwait(false);
+            signals?.Committed(workItem.InstanceId);
             final.HistoryVersion = version;
             if (!final.IsCompleted)
             {
