@@ -13,7 +13,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             ?? throw new ArgumentException("A start message must carry an ExecutionStarted event.", nameof(startMessage));
         await _storage.EnsureCreatedAsync().ConfigureAwait(false);
         var id = startMessage.InstanceId;
-        var (created, existing, etag) = await _instances.TryInsertAsync(id, started, cancellationToken).ConfigureAwait(false);
+        var (created, record, etag) = await _instances.TryInsertAsync(id, started, cancellationToken).ConfigureAwait(false);
         if (!created)
         {
             if (reuse == InstanceIdReusePolicy.ReturnExisting)
@@ -21,18 +21,19 @@ public sealed partial class AzureStorageOrchestrationBackend
                 return false;
             }
 
-            if (reuse == InstanceIdReusePolicy.ThrowIfExists || !existing!.RuntimeStatus.IsTerminal()
+            if (reuse == InstanceIdReusePolicy.ThrowIfExists || !record!.RuntimeStatus.IsTerminal()
                 || !await ReplaceFinishedAsync(id, started, etag, cancellationToken).ConfigureAwait(false))
             {
                 throw new DurableTaskException(DurableErrorCodes.InstanceAlreadyExists,
-                    $"An instance with id '{id}' already exists and is {existing!.RuntimeStatus}.");
+                    $"An instance with id '{id}' already exists and is {record!.RuntimeStatus}.");
             }
         }
 
         if (created && !_options.ExternalDelivery && _pumps.ContainsKey(_sender.PartitionOf(id)))
         {
-            // This worker owns the new instance's partition: its first episode needs no storage read either.
-            _known[id] = new KnownInstance(HistoryState.Empty, etag, null, Events: []);
+            // This worker owns the new instance's partition: its first episode needs no storage read, and status
+            // reads before it (a client waiting for completion) are served from the row just written.
+            _known[id] = new KnownInstance(HistoryState.Empty, etag, null, record! with { Input = started.Input }, Events: []);
         }
 
         try

@@ -14,14 +14,18 @@ namespace ModelAlloy.Durable.AzureStorage;
 internal sealed partial class InstanceStore(TableClient table, PayloadStore payloads, WriteFaultInjector faults, TimeProvider time)
 {
     /// <summary>Inserts a new Pending instance; returns false when the row exists (with its current state).</summary>
-    public async Task<(bool Created, InstanceRecord? Existing, ETag ETag)> TryInsertAsync(string instanceId, ExecutionStarted started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the instance row of a new instance. Returns the created record (without payloads) or, when the id is
+    /// taken, the existing one.
+    /// </summary>
+    public async Task<(bool Created, InstanceRecord? Record, ETag ETag)> TryInsertAsync(string instanceId, ExecutionStarted started, CancellationToken cancellationToken)
     {
         var row = await NewRowAsync(instanceId, started, cancellationToken).ConfigureAwait(false);
         faults.BeforeWrite("create.instance");
         try
         {
             var response = await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-            return (true, null, response.Headers.ETag ?? default);
+            return (true, await InstanceEntityMapper.ToRecordAsync(row, false, payloads, cancellationToken).ConfigureAwait(false), response.Headers.ETag ?? default);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
