@@ -97,6 +97,13 @@ public sealed class AzureStorageBackendOptions
     /// </summary>
     public Action<System.Net.Http.SocketsHttpHandler>? ConfigureHttpHandler { get; set; }
 
+    /// <summary>
+    /// Turns on the Azure SDK's own per-request logging and distributed tracing for the storage clients (each storage
+    /// call then shows as a dependency in Application Insights, queue polls included). Off by default: it costs CPU
+    /// on every call of every episode.
+    /// </summary>
+    public bool StorageClientDiagnostics { get; set; }
+
     /// <summary>Counts storage requests; share one to measure a run.</summary>
     public StorageRequestCounter RequestCounter { get; set; } = new();
 

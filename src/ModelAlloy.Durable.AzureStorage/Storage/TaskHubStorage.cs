@@ -104,9 +104,9 @@ internal sealed class TaskHubStorage
         };
         options.ConfigureHttpHandler?.Invoke(handler);
         var transport = new HttpClientTransport(new HttpClient(handler));
-        var tableOptions = Configure(new TableClientOptions(), counter.PolicyFor(StorageService.Table), transport);
-        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counter.PolicyFor(StorageService.Queue), transport);
-        var blobOptions = Configure(new BlobClientOptions(), counter.PolicyFor(StorageService.Blob), transport);
+        var tableOptions = Configure(new TableClientOptions(), counter.PolicyFor(StorageService.Table), transport, options.StorageClientDiagnostics);
+        var queueOptions = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counter.PolicyFor(StorageService.Queue), transport, options.StorageClientDiagnostics);
+        var blobOptions = Configure(new BlobClientOptions(), counter.PolicyFor(StorageService.Blob), transport, options.StorageClientDiagnostics);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return (new TableServiceClient(options.ConnectionString, tableOptions),
@@ -127,7 +127,7 @@ internal sealed class TaskHubStorage
             new BlobServiceClient(options.BlobServiceUri, credential, blobOptions));
     }
 
-    private static T Configure<T>(T clientOptions, HttpPipelinePolicy counting, HttpPipelineTransport transport)
+    private static T Configure<T>(T clientOptions, HttpPipelinePolicy counting, HttpPipelineTransport transport, bool diagnostics)
         where T : ClientOptions
     {
         clientOptions.Transport = transport;
@@ -137,6 +137,10 @@ internal sealed class TaskHubStorage
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         clientOptions.AddPolicy(counting, HttpPipelinePosition.PerRetry);
+        // Per-request SDK logging and tracing scopes cost CPU on every storage call of every episode (and, exported,
+        // a dependency record per queue poll); the backend logs its own events (Logs.cs) and counts requests itself.
+        clientOptions.Diagnostics.IsLoggingEnabled = diagnostics;
+        clientOptions.Diagnostics.IsDistributedTracingEnabled = diagnostics;
         return clientOptions;
     }
 }
