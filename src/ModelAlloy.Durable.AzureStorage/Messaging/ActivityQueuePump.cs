@@ -117,11 +117,6 @@ internal sealed class ActivityQueuePump(TaskHubStorage storage, MessageSender se
                     {
                         await poison.MoveUndecodableAsync(storage.WorkItems, raw, ex.Message, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (DurableStorageException ex) when (ex.Status == 404)
-                    {
-                        // Without its body's blob the request cannot run; the rest of the batch still can.
-                        await poison.MoveUndecodableAsync(storage.WorkItems, raw, PoisonStore.MissingPayload(ex), cancellationToken).ConfigureAwait(false);
-                    }
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -68,12 +68,6 @@ internal sealed class ControlQueuePump(
             await poison.MoveUndecodableAsync(queue, raw, ex.Message, cancellationToken).ConfigureAwait(false);
             return;
         }
-        catch (DurableStorageException ex) when (ex.Status == 404)
-        {
-            // Its body's blob is gone (the instance was purged, or the blob deleted by hand): retrying cannot help.
-            await poison.MoveUndecodableAsync(queue, raw, PoisonStore.MissingPayload(ex), cancellationToken).ConfigureAwait(false);
-            return;
-        }
 
         var received = new ReceivedMessage(queue, raw.MessageId, raw.PopReceipt, raw.DequeueCount, envelope);
         var early = sender.EarlyBy(envelope);

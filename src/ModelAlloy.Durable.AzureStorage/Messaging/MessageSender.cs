@@ -56,6 +56,10 @@ internal sealed class MessageSender(
     }
 
     /// <summary>Reads an envelope, fetching its body from a blob when it was offloaded.</summary>
+    /// <exception cref="FormatException">
+    /// The text is not an envelope, or its body's blob is gone (the instance was purged, or the blob deleted by hand):
+    /// either way retrying cannot help, and every receiver moves such a message to the poison table.
+    /// </exception>
     public async Task<MessageEnvelope> ReadAsync(string text, CancellationToken cancellationToken)
     {
         var envelope = MessageEnvelope.Parse(text);
@@ -64,7 +68,17 @@ internal sealed class MessageSender(
             return envelope;
         }
 
-        var body = MessageEnvelope.Parse(await payloads.DownloadAsync(blob, cancellationToken).ConfigureAwait(false));
+        string stored;
+        try
+        {
+            stored = await payloads.DownloadAsync(blob, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DurableStorageException ex) when (ex.Status == 404)
+        {
+            throw new FormatException($"Its payload blob is missing (the instance was purged, or the blob was deleted): {ex.Message}", ex);
+        }
+
+        var body = MessageEnvelope.Parse(stored);
         return body with { Resends = envelope.Resends, PayloadBlob = blob };
     }
 

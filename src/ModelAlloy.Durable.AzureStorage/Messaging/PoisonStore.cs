@@ -56,10 +56,6 @@ internal sealed class PoisonStore(TableClient table, WriteFaultInjector faults, 
         }
     }
 
-    /// <summary>The error recorded for a message whose body blob no longer exists.</summary>
-    public static string MissingPayload(DurableStorageException ex) =>
-        $"Its payload blob is missing (the instance was purged, or the blob was deleted): {ex.Message}";
-
     /// <summary>The poison rows of an instance (tests, tooling).</summary>
     public async Task<List<TableEntity>> ListAsync(string instanceId, CancellationToken cancellationToken)
     {

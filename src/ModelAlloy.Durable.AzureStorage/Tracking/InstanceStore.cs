@@ -13,9 +13,8 @@ namespace ModelAlloy.Durable.AzureStorage;
 /// </summary>
 internal sealed partial class InstanceStore(TableClient table, PayloadStore payloads, WriteFaultInjector faults, TimeProvider time)
 {
-    /// <summary>Inserts a new Pending instance; returns false when the row exists (with its current state).</summary>
     /// <summary>
-    /// Inserts the instance row of a new instance. Returns the created record (without payloads) or, when the id is
+    /// Inserts the Pending row of a new instance. Returns the created record (without payloads) or, when the id is
     /// taken, the existing one.
     /// </summary>
     public async Task<(bool Created, InstanceRecord? Record, ETag ETag)> TryInsertAsync(string instanceId, ExecutionStarted started, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ public sealed partial class DurableTaskRegistry
         where TActivity : class, ITaskActivity
     {
         name ??= typeof(TActivity).Name;
-        AddUnique<Func<IServiceProvider, ITaskActivity>>(_activities, name, "activity", sp => ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(sp));
+        AddActivityFactory(name, sp => ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(sp));
         return this;
     }
 
@@ -18,7 +18,7 @@ public sealed partial class DurableTaskRegistry
     {
         ArgumentNullException.ThrowIfNull(run);
         var activity = new FuncActivity<TInput, TOutput>((context, input, _) => run(context, input));
-        AddUnique<Func<IServiceProvider, ITaskActivity>>(_activities, name, "activity", _ => activity);
+        AddActivityFactory(name, _ => activity);
         return this;
     }
 
@@ -34,9 +34,11 @@ public sealed partial class DurableTaskRegistry
     {
         ArgumentNullException.ThrowIfNull(run);
         var activity = new FuncActivity<TInput, TOutput>(run);
-        AddUnique<Func<IServiceProvider, ITaskActivity>>(_activities, name, "activity", _ => activity);
+        AddActivityFactory(name, _ => activity);
         return this;
     }
+
+    private void AddActivityFactory(string name, Func<IServiceProvider, ITaskActivity> factory) => AddUnique(_activities, name, "activity", factory);
 
     private sealed class FuncActivity<TInput, TOutput>(Func<TaskActivityContext, TInput, CancellationToken, Task<TOutput>> run)
         : TaskActivity<TInput, TOutput>
