@@ -57,6 +57,10 @@ try
         var median = ordered[ordered.Count / 2];
         results[workload.Name] = median.Elapsed.TotalMilliseconds;
         Console.WriteLine($"{workload.Name,-28} {best.Elapsed.TotalMilliseconds,9:F1} {median.Elapsed.TotalMilliseconds,10:F1} {median.ActivitiesPerSecond,13:F0}{perActivity}");
+        if (counted && Environment.GetEnvironmentVariable("BENCH_REQUESTS") == "1")
+        {
+            Console.WriteLine("    per activity: " + string.Join(", ", requests.ByOperation.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value / activities:F2}")));
+        }
     }
 
     if (results.TryGetValue("chain 1000", out var c1000) && results.TryGetValue("chain 100", out var c100))

@@ -57,6 +57,14 @@ public sealed class AzureStorageBackendOptions
     [Range(1, 100)]
     public int MaxActivitiesPerMessage { get; set; } = 8;
 
+    /// <summary>
+    /// Activities this worker runs itself get no queue message: the control message that started the episode is kept
+    /// invisible (renewed) instead of deleted, and the history marks their tasks unsent; after a crash that message
+    /// reappears and the tasks are sent again. Saves a send and a delete per activity (a chain step costs one history
+    /// write). Off: every activity request is a queue message first.
+    /// </summary>
+    public bool AnchorLocalActivities { get; set; } = true;
+
     /// <summary>Deliveries after which a message is moved to the poison table and its instance (or task) failed.</summary>
     [Range(2, 100)]
     public int MaxDequeueCount { get; set; } = 10;

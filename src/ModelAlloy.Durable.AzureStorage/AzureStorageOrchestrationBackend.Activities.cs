@@ -49,14 +49,15 @@ public sealed partial class AzureStorageOrchestrationBackend
             _lastErrors[message.Envelope.Id] = $"{reason.GetType().FullName}: {reason.Message}";
         }
 
-        if (activity.Pack.IsSingle)
+        if (activity.Pack.IsSingle && !message.Anchored)
         {
             _activityPump.Release(activity);
             await RedeliverLaterAsync([message], CancellationToken.None).ConfigureAwait(false);
             return;
         }
 
-        // Hand back just this request, so the pack's other requests are not run again.
+        // Hand back just this request, so the pack's other requests are not run again. (A request run under an anchor
+        // always goes this way: the queue never had it.)
         await _sender.SendAsync(MessageEnvelope.For([activity.Request]) with { Resends = (int)message.Deliveries }, "activity.abandon", CancellationToken.None).ConfigureAwait(false);
         if (_activityPump.Release(activity))
         {

@@ -16,20 +16,24 @@ public sealed partial class AzureStorageOrchestrationBackend
         ArgumentNullException.ThrowIfNull(commit);
         var id = workItem.InstanceId;
         var held = (OrchestrationLock)workItem.BackendState!;
+        var traceId = held.TraceId;
+        var activities = commit.Activities.Select(a => a with { TraceId = a.TraceId ?? traceId }).ToList();
+        var plan = PlanAnchoredActivities(id, held, activities, commit.DeferredMessages);
+        var handedOver = false;
         try
         {
             // 1. Everything the new history says was sent is sent first; a crash after this only duplicates messages.
-            var traceId = held.TraceId;
-            var activities = commit.Activities.Select(a => a with { TraceId = a.TraceId ?? traceId }).ToList();
+            //    Requests run here under an anchor are not sent: the anchor stays until their results are checkpointed.
+            var sent = plan is null ? activities : activities.Skip(plan.Requests.Count).ToList();
             await Task.WhenAll(
-                PackActivities(activities, held.External).Select(p => _sender.SendAsync(MessageEnvelope.For(p), "commit.activities", cancellationToken))
+                PackActivities(sent, held.External).Select(p => _sender.SendAsync(MessageEnvelope.For(p), "commit.activities", cancellationToken))
                     .Concat(commit.Messages.Select(m => SendOutboundAsync(m, traceId, cancellationToken)))).ConfigureAwait(false);
 
             // 2. The history checkpoint, guarded by the sentinel's ETag: exactly one worker can extend a version.
             var state = held.History;
             if (commit.NewEvents.Count > 0 || commit.ReplacesHistory)
             {
-                state = await _history.CheckpointAsync(id, state, commit, cancellationToken).ConfigureAwait(false);
+                state = await _history.CheckpointAsync(id, state, commit, cancellationToken, unsentTasks: plan?.TaskIds).ConfigureAwait(false);
             }
 
             // 3. The status, guarded by the instance row's ETag and the checkpoint sequence: never older than stored.
@@ -56,14 +60,21 @@ public sealed partial class AzureStorageOrchestrationBackend
                 _known[id] = known with { History = state, Record = known.Advance(commit.Status, commit.ExecutionId), Events = events };
             }
 
-            // 4. Consumed messages go; deferred ones come back later. The instance is unlocked first: its history and
-            //    status are committed, so the next episode need not wait for these deletes.
+            if (plan is not null)
+            {
+                OfferAnchored(plan);
+                handedOver = true;
+            }
+
+            // 4. Consumed messages go (but not one that became or is the anchor); deferred ones come back later. The
+            //    instance is unlocked first: its history and status are committed, so the next episode need not wait.
             if (held.TryMarkReleased())
             {
                 _inbox.Release(id, held.Messages);
             }
 
-            await ConsumeAsync(held.Messages, commit.DeferredMessages, cancellationToken).ConfigureAwait(false);
+            var consumed = held.Messages.Where(m => !ReferenceEquals(m, plan?.CreatedFrom) && !_anchors.Absorb(m)).ToList();
+            await ConsumeAsync(consumed, commit.DeferredMessages, cancellationToken).ConfigureAwait(false);
 
             if (commit.ReplacesHistory)
             {
@@ -77,6 +88,13 @@ public sealed partial class AzureStorageOrchestrationBackend
             Logs.CheckpointConflict(_logger, id);
             _known.TryRemove(id, out _);
             throw;
+        }
+        finally
+        {
+            if (plan is not null && !handedOver)
+            {
+                AbandonPlan(id, plan);
+            }
         }
     }
 
@@ -212,6 +230,15 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>Deletes consumed messages this backend holds; a trigger's message is deleted by the trigger (or its emulation).</summary>
     private async Task SettleAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken, bool forgetErrors = true)
     {
+        // Requests run under an anchor are done: once an anchor covers nothing more, it goes too.
+        var freed = messages.Where(m => m.Anchored)
+            .Select(m => _anchors.Release(m.Envelope.InstanceId, m.Envelope.Activities!.Select(a => a.MessageId)))
+            .OfType<ReceivedMessage>().ToList();
+        if (freed.Count > 0)
+        {
+            messages = [.. messages, .. freed];
+        }
+
         foreach (var local in messages.Where(m => m.LocalResultOf is not null))
         {
             // The result is checkpointed (or the instance is gone): its request is done at last.

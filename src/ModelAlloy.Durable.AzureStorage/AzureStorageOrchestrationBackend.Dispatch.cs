@@ -93,7 +93,8 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// </summary>
     private async Task<OrchestrationWorkItem?> BuildWorkItemAsync(string instanceId, IReadOnlyList<ReceivedMessage> batch, bool external, CancellationToken cancellationToken)
     {
-        var poisoned = batch.Where(m => m.Deliveries > _options.MaxDequeueCount || DeferredTooLong(m)).ToArray();
+        // An anchor received again (its renewal came too late) is not failing, however often it was delivered.
+        var poisoned = batch.Where(m => (m.Deliveries > _options.MaxDequeueCount || DeferredTooLong(m)) && !_anchors.Absorb(m)).ToArray();
         if (poisoned.Length > 0)
         {
             await FailByPoisonAsync(instanceId, batch, poisoned, cancellationToken).ConfigureAwait(false);
@@ -115,8 +116,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
         else
         {
-            (state, var events) = await _history.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            (state, var events, var unsent) = await _history.LoadWithUnsentAsync(instanceId, cancellationToken).ConfigureAwait(false);
             history = events;
+            await RecoverUnsentAsync(instanceId, state, events, unsent, messages, batch.Select(m => m.Envelope.TraceId).FirstOrDefault(t => t is not null), cancellationToken).ConfigureAwait(false);
         }
 
         if (state.ETag is null && !messages.Any(m => m.Event is ExecutionStarted)

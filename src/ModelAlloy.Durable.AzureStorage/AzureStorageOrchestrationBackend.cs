@@ -26,6 +26,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private readonly InstanceInbox _inbox = new();
     private readonly ActivityQueuePump _activityPump;
     private readonly ResultBatcher _results;
+    private readonly InstanceAnchors _anchors;
     private readonly ConcurrentDictionary<string, KnownInstance> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastErrors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, (ControlQueuePump Pump, CancellationTokenSource Stop)> _pumps = new();
@@ -50,6 +51,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         _sender = new MessageSender(_storage, _payloads, options, _time, this);
         _activityPump = new ActivityQueuePump(_storage, _sender, _poison, options, _logger);
         _results = new ResultBatcher(_sender, _activityPump.UnfinishedFor, TimeSpan.FromMilliseconds(20));
+        _anchors = new InstanceAnchors(options.ControlMessageVisibility, _logger);
     }
 
     /// <summary>The options in force.</summary>
@@ -115,7 +117,8 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             var partitions = new PartitionManager(_storage, _options, _logger, OnPartitionAcquired, OnPartitionLost);
             _running = Task.WhenAll(
                 Task.Run(() => partitions.RunAsync(_stopping.Token)),
-                Task.Run(() => _activityPump.RunAsync(_stopping.Token)));
+                Task.Run(() => _activityPump.RunAsync(_stopping.Token)),
+                Task.Run(() => _anchors.RenewLoopAsync(_stopping.Token)));
         }
     }
 

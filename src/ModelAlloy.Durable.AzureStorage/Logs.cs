@@ -40,4 +40,13 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 750, EventName = "LeaseMaintenanceFailed", Level = LogLevel.Warning, Message = "Partition lease maintenance failed; retrying: {Error}")]
     public static partial void LeaseMaintenanceFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 760, EventName = "UnsentTasksRecovered", Level = LogLevel.Warning, Message = "Instance '{InstanceId}' had {Count} activity request(s) run without a queue message by a worker that is gone; they were sent again.")]
+    public static partial void UnsentTasksRecovered(ILogger logger, string instanceId, int count);
+
+    [LoggerMessage(EventId = 761, EventName = "AnchorRenewFailed", Level = LogLevel.Warning, Message = "Keeping the anchor message of '{InstanceId}' invisible failed; if it reappears it is taken back or recovers the instance's unsent tasks: {Error}")]
+    public static partial void AnchorRenewFailed(ILogger logger, string instanceId, string error);
+
+    [LoggerMessage(EventId = 762, EventName = "UnsentMarkFailed", Level = LogLevel.Warning, Message = "Recording that the recovered requests of '{InstanceId}' were sent failed; a later load may send them once more: {Error}")]
+    public static partial void UnsentMarkFailed(ILogger logger, string instanceId, string error);
 }

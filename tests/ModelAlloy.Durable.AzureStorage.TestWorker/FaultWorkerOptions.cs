@@ -3,7 +3,7 @@ namespace ModelAlloy.Durable.AzureStorage.TestWorker;
 /// <summary>
 /// Short timeouts so a killed worker's leases and messages come back within seconds. A test can change some of them
 /// for one worker process through environment variables (<see cref="ControlVisibilityVariable"/>,
-/// <see cref="MaxDequeueVariable"/>) and make it kill itself at a write point (<see cref="CrashAtVariable"/>).
+/// <see cref="MaxDequeueVariable"/>) and make it kill itself at a write point (<see cref="CrashAtVariable"/>, <see cref="CrashAtCountVariable"/>).
 /// </summary>
 public static class FaultWorkerOptions
 {
@@ -15,6 +15,12 @@ public static class FaultWorkerOptions
 
     /// <summary>A write point (e.g. "commit.history"): the process SIGKILLs itself just before its first write there.</summary>
     public const string CrashAtVariable = "MODELALLOY_TEST_CRASH_AT";
+
+    /// <summary>With <see cref="CrashAtVariable"/>: crash before the Nth write there instead of the first (default 1).</summary>
+    public const string CrashAtCountVariable = "MODELALLOY_TEST_CRASH_AT_COUNT";
+
+    /// <summary>"0" turns <see cref="AzureStorageBackendOptions.AnchorLocalActivities"/> off: every activity request is sent first.</summary>
+    public const string AnchorVariable = "MODELALLOY_TEST_ANCHOR";
 
     public static AzureStorageBackendOptions Apply(AzureStorageBackendOptions options, string connection, string hub, bool fromEnvironment = false)
     {
@@ -42,6 +48,11 @@ public static class FaultWorkerOptions
             options.ControlMessageVisibility = TimeSpan.FromSeconds(seconds);
         }
 
+        if (Environment.GetEnvironmentVariable(AnchorVariable) == "0")
+        {
+            options.AnchorLocalActivities = false;
+        }
+
         if (int.TryParse(Environment.GetEnvironmentVariable(MaxDequeueVariable), out var max))
         {
             options.MaxDequeueCount = max;
@@ -49,9 +60,10 @@ public static class FaultWorkerOptions
 
         if (Environment.GetEnvironmentVariable(CrashAtVariable) is { Length: > 0 } point)
         {
+            var remaining = int.TryParse(Environment.GetEnvironmentVariable(CrashAtCountVariable), out var nth) ? nth : 1;
             options.Faults.Arm((at, _) =>
             {
-                if (at == point)
+                if (at == point && Interlocked.Decrement(ref remaining) == 0)
                 {
                     Console.WriteLine($"CRASHING before {at}");
                     Console.Out.Flush();

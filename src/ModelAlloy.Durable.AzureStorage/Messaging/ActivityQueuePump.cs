@@ -31,7 +31,11 @@ internal sealed class ActivityQueuePump(TaskHubStorage storage, MessageSender se
     public void Offer(ReceivedMessage message)
     {
         var pack = new ActivityPack(message);
-        _held[pack] = DateTime.UtcNow;
+        if (message.OwnedByBackend)
+        {
+            _held[pack] = DateTime.UtcNow; // (a pack run under an anchor has no message to keep invisible)
+        }
+
         _unfinished.AddOrUpdate(message.Envelope.InstanceId, pack.Requests.Count, (_, n) => n + pack.Requests.Count);
         foreach (var request in pack.Requests)
         {

@@ -27,6 +27,7 @@ internal sealed class InstanceInbox
             {
                 existing.PopReceipt = message.PopReceipt;
                 existing.DequeueCount = message.DequeueCount;
+                existing.ReceivedAt = message.ReceivedAt;
                 return;
             }
 

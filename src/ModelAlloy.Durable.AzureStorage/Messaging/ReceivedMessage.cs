@@ -14,6 +14,9 @@ internal sealed class ReceivedMessage(QueueClient queue, string messageId, strin
 
     public long DequeueCount { get; set; } = dequeueCount;
 
+    /// <summary>When this process took the message (received or sent it invisible): its visibility runs from then.</summary>
+    public DateTime ReceivedAt { get; set; } = DateTime.UtcNow;
+
     public MessageEnvelope Envelope { get; } = envelope;
 
     /// <summary>Deliveries so far, counting re-sends of the same logical message (abandons, single-message retries) but not deferrals.</summary>
@@ -30,6 +33,12 @@ internal sealed class ReceivedMessage(QueueClient queue, string messageId, strin
     /// request's queue message, kept invisible, is its durable copy until the result is checkpointed.
     /// </summary>
     public PackedActivity? LocalResultOf { get; init; }
+
+    /// <summary>
+    /// For activity requests run here without a queue message of their own (see <see cref="InstanceAnchors"/>): the
+    /// instance's anchor is their durable record. Settling the message releases them from it.
+    /// </summary>
+    public bool Anchored { get; init; }
 
     /// <summary>True when a queue trigger handed the message over (single-message mode).</summary>
     public bool FromTrigger { get; init; }

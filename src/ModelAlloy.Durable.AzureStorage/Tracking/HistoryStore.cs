@@ -15,6 +15,7 @@ namespace ModelAlloy.Durable.AzureStorage;
 internal sealed class HistoryStore(TableClient table, PayloadStore payloads, WriteFaultInjector faults)
 {
     internal const string SentinelKey = "!sentinel";
+    private const string UnsentColumn = "Unsent";
     private const int MaxBatchOperations = 100;
     private const int MaxBatchChars = 1_500_000; // UTF-16 chars; keeps a transaction well under the 4 MB limit
 
@@ -33,6 +34,16 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
 
     /// <summary>Reads the sentinel and the current execution's events in one partition query.</summary>
     public async Task<(HistoryState State, IReadOnlyList<HistoryEvent> Events)> LoadAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var (state, events, _) = await LoadWithUnsentAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return (state, events);
+    }
+
+    /// <summary>
+    /// Like <see cref="LoadAsync"/>, also naming the <see cref="TaskScheduled"/> events whose requests were never sent
+    /// as queue messages (run by the worker that scheduled them, under an anchor; see <see cref="InstanceAnchors"/>).
+    /// </summary>
+    public async Task<(HistoryState State, IReadOnlyList<HistoryEvent> Events, IReadOnlyList<TaskScheduled> Unsent)> LoadWithUnsentAsync(string instanceId, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
         var state = HistoryState.Empty;
@@ -61,7 +72,28 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
             .OrderBy(r => r.GetInt32("EventId"))
             .ToArray();
         var events = await Task.WhenAll(current.Select(r => ReadEventAsync(r, cancellationToken))).ConfigureAwait(false);
-        return (state, events);
+        var unsent = current.Select((row, i) => (row, i)).Where(p => p.row.GetBoolean(UnsentColumn) == true).Select(p => events[p.i]).OfType<TaskScheduled>().ToArray();
+        return (state, events, unsent);
+    }
+
+    /// <summary>Records that the requests of these unsent tasks are now queue messages (re-sent after their worker was lost).</summary>
+    public async Task MarkSentAsync(string instanceId, string executionId, IReadOnlyList<TaskScheduled> sent, CancellationToken cancellationToken)
+    {
+        var partition = KeySanitizer.Escape(instanceId);
+        try
+        {
+            foreach (var chunk in sent.Chunk(MaxBatchOperations))
+            {
+                faults.BeforeWrite("recover.mark-sent");
+                await table.SubmitTransactionAsync(
+                    chunk.Select(t => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition, RowKey(executionId, t.EventId)) { [UnsentColumn] = false }, ETag.All)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new DurableStorageException("history.mark-sent", ex);
+        }
     }
 
     /// <summary>
@@ -69,9 +101,12 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
     /// ETag the previous one returned, starting from <paramref name="expected"/>'s. Only the last transaction moves
     /// the sentinel's count, so a partly written checkpoint stays invisible; and because every transaction is
     /// guarded, a worker whose view is stale fails on its first one before it can overwrite a row another worker
-    /// committed. Throws <see cref="CheckpointConflictException"/> when another worker won.
+    /// committed. Throws <see cref="CheckpointConflictException"/> when another worker won. Tasks in
+    /// <paramref name="unsentTasks"/> get no request message: their rows are marked so that a worker loading the
+    /// instance after a crash re-sends them.
     /// </summary>
-    public async Task<HistoryState> CheckpointAsync(string instanceId, HistoryState expected, OrchestrationCommit commit, CancellationToken cancellationToken, string writePoint = "commit.history")
+    public async Task<HistoryState> CheckpointAsync(
+        string instanceId, HistoryState expected, OrchestrationCommit commit, CancellationToken cancellationToken, string writePoint = "commit.history", IReadOnlySet<int>? unsentTasks = null)
     {
         var partition = KeySanitizer.Escape(instanceId);
         var executionId = commit.ExecutionId;
@@ -79,7 +114,13 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Wri
         var rows = new List<TableEntity>(commit.NewEvents.Count);
         foreach (var historyEvent in commit.NewEvents)
         {
-            rows.Add(await ToRowAsync(instanceId, partition, executionId, historyEvent, cancellationToken).ConfigureAwait(false));
+            var row = await ToRowAsync(instanceId, partition, executionId, historyEvent, cancellationToken).ConfigureAwait(false);
+            if (historyEvent is TaskScheduled scheduled && unsentTasks?.Contains(scheduled.TaskId) == true)
+            {
+                row[UnsentColumn] = true;
+            }
+
+            rows.Add(row);
         }
 
         var batches = Chunk(rows);

@@ -105,8 +105,10 @@ public sealed class AzureNonDeterminismSingleMessageTests(AzuriteFixture azurite
     protected override bool ExternalDelivery => true;
 }
 
+// A result can overtake its task's checkpoint only when the request is sent before it: activities run under an
+// anchor start after the checkpoint, so this suite sends every request (as workers do for work they cannot run).
 [Collection(AzuriteCollection.Name)]
-public sealed class AzureOutOfOrderTests(AzuriteFixture azurite) : OutOfOrderConformance(new AzuriteBackendFactory(azurite));
+public sealed class AzureOutOfOrderTests(AzuriteFixture azurite) : OutOfOrderConformance(new AzuriteBackendFactory(azurite, o => o.AnchorLocalActivities = false));
 
 [Collection(AzuriteCollection.Name)]
 public sealed class AzureOutOfOrderSingleMessageTests(AzuriteFixture azurite) : OutOfOrderConformance(new AzuriteBackendFactory(azurite))

@@ -58,13 +58,15 @@ public sealed class WorkerProcessFaultTests(AzuriteFixture azurite, ITestOutputH
     {
         // The worker sends its fan-out, then dies before the history records it. The results come back (run by the
         // second worker) long before the start message reappears (30 s visibility) and must wait for it, deferred,
-        // with the default poison limit: deferrals are not failed deliveries.
+        // with the default poison limit: deferrals are not failed deliveries. (Activities are sent as queue messages
+        // here: run under an anchor, they would not exist before the checkpoint.)
         var hub = AzuriteBackendFactory.NewHubName();
         await using var client = new FaultClient(azurite.ConnectionString, hub);
         var slow = new Dictionary<string, string>
         {
             [FaultWorkerOptions.ControlVisibilityVariable] = "30",
             [FaultWorkerOptions.MaxDequeueVariable] = "10",
+            [FaultWorkerOptions.AnchorVariable] = "0",
         };
         var crashing = await WorkerProcess.StartAsync(azurite.ConnectionString, hub, environment: new Dictionary<string, string>(slow)
         {
