@@ -5,8 +5,9 @@ using ModelAlloy.Bench;
 using ModelAlloy.Durable;
 using ModelAlloy.Durable.Worker;
 
-// Usage: dotnet run -c Release --project bench/ModelAlloy.Bench -- [--backend inmemory|azure] [--only "chain 20"] [--repeat 3] [--cache 0]
+// Usage: dotnet run -c Release --project bench/ModelAlloy.Bench -- [--backend inmemory|azure] [--only "chain 20"] [--repeat 3] [--cache 0] [--requests]
 // --cache 0 turns the orchestration session cache off, so every episode replays its whole history.
+// --requests (azure) also prints the storage requests per activity by operation (queue send, table batch, ...).
 var backend = Arg("--backend") ?? "inmemory";
 var only = Arg("--only");
 var repeat = int.Parse(Arg("--repeat") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
@@ -57,7 +58,7 @@ try
         var median = ordered[ordered.Count / 2];
         results[workload.Name] = median.Elapsed.TotalMilliseconds;
         Console.WriteLine($"{workload.Name,-28} {best.Elapsed.TotalMilliseconds,9:F1} {median.Elapsed.TotalMilliseconds,10:F1} {median.ActivitiesPerSecond,13:F0}{perActivity}");
-        if (counted && Environment.GetEnvironmentVariable("BENCH_REQUESTS") == "1")
+        if (counted && args.Contains("--requests"))
         {
             Console.WriteLine("    per activity: " + string.Join(", ", requests.ByOperation.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value / activities:F2}")));
         }
