@@ -13,6 +13,26 @@ internal static class AzureStorageBench
 {
     public static StorageRequestCounter Requests { get; } = new();
 
+    /// <summary>Waits (at most 10 s) until no storage request but idle polling was made for half a second.</summary>
+    public static async Task WaitUntilQuietAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var last = Writes();
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            var now = Writes();
+            if (now == last)
+            {
+                return;
+            }
+
+            last = now;
+        }
+
+        static long Writes() => Requests.Total - Requests.ByOperation.GetValueOrDefault("queue receive");
+    }
+
     public static Func<Task> Configure(DurableTaskBuilder builder)
     {
         var connection = Environment.GetEnvironmentVariable(AzuriteFixture.ConnectionVariable);

@@ -42,6 +42,11 @@ try
     foreach (var workload in workloads)
     {
         var runs = new List<BenchResult>();
+        if (counted)
+        {
+            await AzureStorageBench.WaitUntilQuietAsync(); // the previous workload's last deletes are not this one's
+        }
+
         AzureStorageBench.Requests.Reset();
         for (var i = 0; i < repeat; i++)
         {
