@@ -1,3 +1,4 @@
+using Azure;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -63,6 +64,9 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     internal TaskHubStorage Storage => _storage;
 
     internal PoisonStore Poison => _poison;
+
+    /// <summary>Control messages received and not yet consumed (tests wait on it).</summary>
+    internal int BufferedControlMessages => _inbox.BufferedCount;
 
     /// <summary>Test hook emulating a queue trigger: receipts of raw messages handed out, so settling deletes them as the Functions host would.</summary>
     internal ConcurrentDictionary<string, ConcurrentQueue<ReceivedMessage>> TriggerReceipts { get; } = new(StringComparer.Ordinal);
@@ -144,9 +148,30 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             {
                 _ = MakeLocalResultDurableAsync(dropped); // its new owner must get it through the queue
             }
+            else if (dropped.OwnedByBackend && !_anchors.Absorb(dropped))
+            {
+                _ = HandOverAsync(dropped);
+            }
         }
 
         ForgetPartition(partition);
+    }
+
+    /// <summary>
+    /// Makes a held message of a partition this worker gave up visible at once, so its new owner need not wait for
+    /// the visibility timeout (up to <see cref="AzureStorageBackendOptions.ControlMessageVisibility"/>).
+    /// </summary>
+    private async Task HandOverAsync(ReceivedMessage message)
+    {
+        try
+        {
+            await message.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException)
+        {
+            // Consumed meanwhile, or storage is down: it comes back when its visibility runs out.
+            Logs.HandOverFailed(_logger, message.Queue.Name, message.MessageId, ex.Message);
+        }
     }
 
     private void ForgetPartition(int partition)

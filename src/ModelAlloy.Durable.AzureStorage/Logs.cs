@@ -38,6 +38,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 741, EventName = "MessageDeleteFailed", Level = LogLevel.Debug, Message = "Deleting message {MessageId} from {Queue} failed ({Status}); it will be delivered again and discarded as a duplicate.")]
     public static partial void MessageDeleteFailed(ILogger logger, string queue, string messageId, int status);
 
+    [LoggerMessage(EventId = 742, EventName = "HandOverFailed", Level = LogLevel.Debug, Message = "Making message {MessageId} of {Queue} visible for the partition's new owner failed; it comes back when its visibility runs out: {Error}")]
+    public static partial void HandOverFailed(ILogger logger, string queue, string messageId, string error);
+
     [LoggerMessage(EventId = 750, EventName = "LeaseMaintenanceFailed", Level = LogLevel.Warning, Message = "Partition lease maintenance failed; retrying: {Error}")]
     public static partial void LeaseMaintenanceFailed(ILogger logger, string error);
 
