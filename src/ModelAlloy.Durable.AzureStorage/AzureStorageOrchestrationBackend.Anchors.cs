@@ -56,9 +56,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         string instanceId, HistoryState state, IReadOnlyList<HistoryEvent> events, IReadOnlyList<TaskScheduled> unsent,
         IReadOnlyList<OrchestrationMessage> arriving, string? traceId, CancellationToken cancellationToken)
     {
-        if (unsent.Count == 0 || state.ExecutionId is not { } executionId)
+        if (unsent.Count == 0 || state.ExecutionId is not { } executionId || events.OfType<ExecutionCompleted>().Any())
         {
-            return;
+            return; // (a finished instance, terminated for example, wants no more results)
         }
 
         var answered = events.Concat(arriving.Select(m => m.Event)).Select(AnsweredTask).OfType<int>().ToHashSet();
