@@ -16,6 +16,11 @@ public sealed partial class AzureStorageOrchestrationBackend
         var (created, record, etag) = await _instances.TryInsertAsync(id, started, cancellationToken).ConfigureAwait(false);
         if (!created)
         {
+            if (record!.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+            {
+                await ResendLostStartAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+
             if (reuse == InstanceIdReusePolicy.ReturnExisting)
             {
                 return false;
@@ -48,6 +53,33 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A client that died between writing an instance's row and sending its start message left it Pending with no
+    /// message to start it. Creating the id again (a retry, typically with <see cref="InstanceIdReusePolicy.ReturnExisting"/>)
+    /// sends the start message again, rebuilt from the row: if the first one exists after all, whichever arrives
+    /// second is discarded as a duplicate start. Not done once an episode has run, nor for a sub-orchestration (its
+    /// parent's retried episode sends its start).
+    /// </summary>
+    private async Task ResendLostStartAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if ((await _history.ReadStateAsync(instanceId, cancellationToken).ConfigureAwait(false)).ETag is not null
+            || await _instances.GetRowAsync(instanceId, cancellationToken).ConfigureAwait(false) is not { } row
+            || row.GetString("RuntimeStatus") != nameof(OrchestrationRuntimeStatus.Pending)
+            || !string.IsNullOrEmpty(row.GetString("ParentInstanceId")))
+        {
+            return;
+        }
+
+        var record = await InstanceEntityMapper.ToRecordAsync(row, includePayloads: true, _payloads, cancellationToken).ConfigureAwait(false);
+        var started = new ExecutionStarted(record.Name, record.Version, record.Input, record.ExecutionId, ScheduledStartTime: record.ScheduledStartAt, TraceId: row.GetString("TraceId") is { Length: > 0 } trace ? trace : null)
+        {
+            Timestamp = record.CreatedAt,
+        };
+        var visibleAt = record.ScheduledStartAt > Now ? record.ScheduledStartAt : null;
+        var message = new OrchestrationMessage(instanceId, record.ExecutionId, started, $"{instanceId}|{record.ExecutionId}|start", visibleAt);
+        await _sender.SendAsync(MessageEnvelope.For(message, started.TraceId), "create.message", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -65,6 +65,8 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
 
     internal PoisonStore Poison => _poison;
 
+    internal InstanceStore Instances => _instances;
+
     /// <summary>Control messages received and not yet consumed (tests wait on it).</summary>
     internal int BufferedControlMessages => _inbox.BufferedCount;
 

@@ -171,6 +171,7 @@ internal sealed partial class InstanceStore(TableClient table, PayloadStore payl
             ["CreatedAt"] = now,
             ["LastUpdatedAt"] = now,
             ["ParentInstanceId"] = started.Parent?.InstanceId ?? "",
+            ["TraceId"] = started.TraceId ?? "",
             ["Sequence"] = 0L,
             ["Output"] = "",
             ["CustomStatus"] = "",
