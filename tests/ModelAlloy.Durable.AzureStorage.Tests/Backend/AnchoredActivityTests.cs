@@ -12,7 +12,7 @@ public sealed class AnchoredActivityTests(AzuriteFixture azurite, ITestOutputHel
     [InlineData(false)]
     public async Task A_chain_step_run_here_costs_no_queue_message_unless_anchoring_is_off(bool anchor)
     {
-        var (host, backend) = await AzureHost.StartAsync(azurite, Chain, o => o.AnchorLocalActivities = anchor);
+        var (host, backend) = await AzureHost.StartAsync(azurite, r => ChainWorkload.Register(r), o => o.AnchorLocalActivities = anchor);
         await using var _ = host;
         await host.RunAsync("Chain", 1); // leases, resources, JIT
 
@@ -63,17 +63,4 @@ public sealed class AnchoredActivityTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Equal(1, runs);
         Assert.True(backend.RequestCounter.ByOperation.GetValueOrDefault("queue update") >= 2, "The anchor was never renewed.");
     }
-
-    private static void Chain(DurableTaskRegistry registry) => registry
-        .AddActivity<int, int>("AddOne", x => x + 1)
-        .AddOrchestrator<int, int>("Chain", async (ctx, n) =>
-        {
-            var x = 0;
-            for (var i = 0; i < n; i++)
-            {
-                x = await ctx.CallActivityAsync<int>("AddOne", x);
-            }
-
-            return x;
-        });
 }

@@ -37,20 +37,7 @@ public sealed class LatencyAndCostTests(AzuriteFixture azurite, ITestOutputHelpe
     [Fact]
     public async Task Chain_and_fan_out_stay_within_a_storage_request_budget_per_activity()
     {
-        var (host, backend) = await AzureHost.StartAsync(azurite, r => r
-            .AddActivity<int, int>("AddOne", x => x + 1)
-            .AddOrchestrator<int, int>("Chain", async (ctx, n) =>
-            {
-                var x = 0;
-                for (var i = 0; i < n; i++)
-                {
-                    x = await ctx.CallActivityAsync<int>("AddOne", x);
-                }
-
-                return x;
-            })
-            .AddOrchestrator<int, int>("FanOut", async (ctx, n) =>
-                (await Task.WhenAll(Enumerable.Range(0, n).Select(i => ctx.CallActivityAsync<int>("AddOne", i)))).Sum()));
+        var (host, backend) = await AzureHost.StartAsync(azurite, r => ChainWorkload.Register(r));
         await using var _ = host;
         await host.RunAsync("Chain", 1); // leases, resources, JIT
 
