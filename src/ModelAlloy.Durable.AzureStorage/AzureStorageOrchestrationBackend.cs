@@ -1,5 +1,5 @@
-using Azure;
 using System.Collections.Concurrent;
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelAlloy.Durable.Backend;
