@@ -29,8 +29,8 @@ public sealed partial class AzureStorageOrchestrationBackend
         var candidate = held.Messages.FirstOrDefault(m =>
             m.OwnedByBackend && !m.FromTrigger && m.LocalResultOf is null && m.Envelope.Messages is { } parts && m.Envelope.InstanceId == instanceId
             && !parts.Any(p => deferredIds.Contains(p.MessageId)));
-        var ids = requests.Select(r => r.MessageId).ToArray();
-        return _anchors.TryReserve(instanceId, candidate, ids, out var created) ? new AnchorPlan(requests, ids, created ? candidate : null) : null;
+        var plan = new AnchorPlan(requests, null);
+        return _anchors.TryReserve(instanceId, candidate, plan.RequestIds, out var created) ? plan with { CreatedFrom = created ? candidate : null } : null;
     }
 
     /// <summary>The checkpoint recording the plan's tasks (as unsent) is written: run them here.</summary>
@@ -96,8 +96,10 @@ public sealed partial class AzureStorageOrchestrationBackend
     };
 
     /// <summary>Requests run here under the instance's anchor; <see cref="CreatedFrom"/> is the batch message that became the anchor.</summary>
-    private sealed record AnchorPlan(IReadOnlyList<ActivityRequest> Requests, IReadOnlyList<string> RequestIds, ReceivedMessage? CreatedFrom)
+    private sealed record AnchorPlan(IReadOnlyList<ActivityRequest> Requests, ReceivedMessage? CreatedFrom)
     {
+        public IReadOnlyList<string> RequestIds { get; } = [.. Requests.Select(r => r.MessageId)];
+
         public IReadOnlySet<int> TaskIds { get; } = Requests.Select(r => r.TaskId).ToHashSet();
     }
 }

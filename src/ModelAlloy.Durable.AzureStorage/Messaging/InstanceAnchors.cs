@@ -15,18 +15,6 @@ internal sealed class InstanceAnchors(TimeSpan visibility, ILogger logger)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
 
-    /// <summary>Instances with an anchor held.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _anchors.Count;
-            }
-        }
-    }
-
     /// <summary>
     /// Reserves the requests (by <see cref="History.ActivityRequest.MessageId"/>) under the instance's anchor, creating it from <paramref name="candidate"/>
     /// when there is none. False (nothing reserved) when there is neither. <paramref name="created"/> says the
@@ -60,21 +48,15 @@ internal sealed class InstanceAnchors(TimeSpan visibility, ILogger logger)
     /// </summary>
     public ReceivedMessage? Unreserve(string instanceId, IReadOnlyCollection<string> requestIds, bool created)
     {
+        if (!created)
+        {
+            return Release(instanceId, requestIds);
+        }
+
         lock (_gate)
         {
-            if (!_anchors.TryGetValue(instanceId, out var anchor))
-            {
-                return null;
-            }
-
-            anchor.Tasks.ExceptWith(requestIds);
-            if (created)
-            {
-                _anchors.Remove(instanceId);
-                return null;
-            }
-
-            return RemoveIfDone(instanceId, anchor);
+            _anchors.Remove(instanceId);
+            return null;
         }
     }
 
