@@ -1,5 +1,3 @@
-using ModelAlloy.Durable;
-
 namespace ModelAlloy.Models.Durable;
 
 /// <summary>
@@ -47,8 +45,9 @@ public static class HumanEscalation
         {
             answer = await context.WaitForExternalEvent<HumanAnswer?>(eventName, plan.EscalationTimeout, cancellationToken).ConfigureAwait(true);
         }
-        catch (TimeoutException)
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // WaitForExternalEvent with a timeout cancels the wait when its durable timer fires first.
             context.SetCustomStatus(null);
             throw new ModelCallFailedException(
                 ModelErrorCodes.HumanEscalationTimedOut,

@@ -1,13 +1,18 @@
 using System.Runtime.CompilerServices;
-using ModelAlloy.Durable;
 
 namespace ModelAlloy.Models.Durable;
 
 /// <summary>Model calls from orchestration code.</summary>
 public static class ModelCallOrchestrationExtensions
 {
-    // Storage hiccups in an attempt are retried by the engine; provider failures never reach it (they are data).
-    private static readonly TaskOptions ActivityOptions = new(new RetryPolicy(3, TimeSpan.FromSeconds(2), 2.0));
+    // Storage hiccups in an attempt are retried (a durable timer between tries); gateway verdicts and provider
+    // failures never are here: provider failures come back as data and the policy decides.
+    private static readonly TaskOptions ActivityOptions = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2.0)
+        {
+            HandleFailure = IsRetriable,
+        });
+
     private static readonly ConditionalWeakTable<TaskOrchestrationContext, CallCounter> Counters = new();
 
     /// <summary>
@@ -36,13 +41,19 @@ public static class ModelCallOrchestrationExtensions
         {
             return await HumanEscalation.AwaitAnswerAsync(context, plan, runtime.Sequence, ex, cancellationToken).ConfigureAwait(true);
         }
-        catch (TaskFailedException ex) when (ex.FailureDetails.ErrorType?.StartsWith("MODEL_", StringComparison.Ordinal) == true)
+        catch (TaskFailedException ex) when (ModelActivityException.TryParse(ex.FailureDetails, out string code, out string reason))
         {
-            throw new ModelGatewayException(ex.FailureDetails.ErrorType, ex.FailureDetails.ErrorMessage, ex);
+            throw new ModelGatewayException(code, reason, ex);
         }
     }
 
-    /// <summary>Counts model calls per orchestration execution; replay re-executes in the same order.</summary>
+    private static bool IsRetriable(TaskFailureDetails failure) =>
+        !ModelActivityException.TryParse(failure, out string code, out _) || code == ModelErrorCodes.StorageFailed;
+
+    /// <summary>
+    /// Counts model calls per orchestration execution. The SDK creates one context per episode, so the count is
+    /// rebuilt by replay in the same order each time.
+    /// </summary>
     internal sealed class CallCounter
     {
         public int Value;

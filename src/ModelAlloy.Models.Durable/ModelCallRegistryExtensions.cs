@@ -1,13 +1,11 @@
-using ModelAlloy.Durable;
-
 namespace ModelAlloy.Models.Durable;
 
-/// <summary>Registers the model-call activities with the engine.</summary>
+/// <summary>Registers the model-call activities with a Durable Task SDK worker.</summary>
 public static class ModelCallRegistryExtensions
 {
     /// <summary>
-    /// Adds the activities behind <see cref="ModelCallOrchestrationExtensions.CallModelAsync"/>. The gateway itself is
-    /// registered with <c>services.AddModelGateway(configuration)</c>.
+    /// Adds the activities behind <see cref="ModelCallOrchestrationExtensions.CallModelAsync"/> under
+    /// <see cref="ModelCallActivityNames"/>. The gateway itself is registered with <c>services.AddModelGateway(configuration)</c>.
     /// </summary>
     /// <param name="registry">The registry.</param>
     /// <returns>The registry.</returns>
@@ -16,6 +14,6 @@ public static class ModelCallRegistryExtensions
         ArgumentNullException.ThrowIfNull(registry);
         return registry
             .AddActivity<ResolveModelPlanActivity>(ModelCallActivityNames.ResolvePlan)
-            .AddActivity<ModelCallActivity>(ModelCallActivityNames.Attempt);
+            .AddActivity<ModelAttemptActivity>(ModelCallActivityNames.Attempt);
     }
 }

@@ -16,8 +16,9 @@ public sealed class DemoCommandTests
         Assert.Equal(0, exitCode);
         Assert.Contains("Status:  Completed", text);
         Assert.Contains("\"category\":\"billing\"", text);
-        Assert.Matches(@"TaskFailed\s+1", text);
-        Assert.Matches(@"TimerFired\s+1", text);
+        Assert.Matches(@"TaskFailed\s+1\b", text);
+        Assert.Matches(@"TimerFired\s+1\b", text);
+        Assert.Matches(@"TaskCompleted\s+6\b", text);
         Assert.Contains("found after a retry", text);
     }
 }

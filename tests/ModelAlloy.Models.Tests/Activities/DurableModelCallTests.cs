@@ -1,5 +1,5 @@
-using ModelAlloy.Durable;
-using ModelAlloy.Durable.History;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
 using ModelAlloy.Models.Durable;
 using ModelAlloy.Models.Tests.Fakes;
 
@@ -14,15 +14,17 @@ public sealed class DurableModelCallTests : IAsyncLifetime
     private const string Classify = "classify";
     private FakeModelServer _server = null!;
     private DurableGatewayHost _host = null!;
+    private volatile bool _loseNextAttemptResult;
 
     public async Task InitializeAsync()
     {
         _server = await FakeModelServer.StartAsync();
         ModelGatewayOptions options = TestCatalog.PrimaryAndBackup(_server.BaseUri);
         options.Retry.FirstInterval = TimeSpan.FromMilliseconds(100); // real durable timers: keep the suite fast
-        _host = await DurableGatewayHost.StartAsync(options, r => r
-            .AddOrchestrator<ModelCallRequest, ModelCallResult>(Classify, (context, request) => context.CallModelAsync(request))
-            .AddTwoCalls());
+        _host = await DurableGatewayHost.StartAsync(
+            options,
+            r => r.AddSingleCall(Classify).AddTwoCalls(),
+            loseActivityResult: name => name == ModelCallActivityNames.Attempt && _loseNextAttemptResult && !(_loseNextAttemptResult = false));
     }
 
     public async Task DisposeAsync()
@@ -41,8 +43,8 @@ public sealed class DurableModelCallTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         ModelCallResult result = run.ReadOutputAs<ModelCallResult>()!;
         Assert.Equal(("positive", "primary"), (result.Text, result.ModelId));
-        TimerCreated timer = Assert.Single(run.History!.OfType<TimerCreated>());
-        Assert.Equal(2, run.History!.OfType<TaskScheduled>().Count(t => t.Name == ModelCallActivityNames.Attempt));
+        TimerCreatedEvent timer = Assert.Single(_host.History("run-429").OfType<TimerCreatedEvent>());
+        Assert.Equal(2, _host.History("run-429").OfType<TaskScheduledEvent>().Count(t => t.Name == ModelCallActivityNames.Attempt));
         Assert.Equal(["run-429|0001|01", "run-429|0001|02"], _host.Ledger.Records.Select(r => r.CallId));
         DateTime firstAttemptAt = _host.Ledger.Records.First().OccurredAtUtc;
         Assert.InRange(timer.FireAt - firstAttemptAt, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
@@ -61,17 +63,16 @@ public sealed class DurableModelCallTests : IAsyncLifetime
             [("run-chain|0001|01", "primary", "ContentFiltered"), ("run-chain|0001|02", "backup", "Succeeded"), ("run-chain|0002|01", "primary", "Succeeded")],
             _host.Ledger.Records.Select(r => (r.CallId, r.ModelId, r.Outcome)));
         Assert.Equal("run-chain|0001|01", _host.Ledger.Records.ElementAt(1).FallbackFromCallId);
-        Assert.Empty(run.History!.OfType<TimerCreated>());
+        Assert.Empty(_host.History("run-chain").OfType<TimerCreatedEvent>());
     }
 
     [Fact]
     public async Task Redelivered_attempt_is_not_counted_twice_in_the_ledger()
     {
         _server.Enqueue(OpenAIWire.Completion("first delivery"), OpenAIWire.Completion("second delivery"));
-        // Crash after the attempt ran (and wrote its ledger row) but before its result was stored: the engine
-        // delivers the attempt again. The 1st activity result is the plan's, the 2nd the attempt's.
-        int results = 0;
-        _host.Faults.Arm((point, _) => point == "activity.result" && Interlocked.Increment(ref results) == 2);
+        // The attempt ran (and wrote its ledger row) but its result was lost before DTFx stored it, as when a worker
+        // dies: DTFx delivers the attempt again.
+        _loseNextAttemptResult = true;
 
         OrchestrationMetadata run = await _host.RunAsync(Classify, Request(), "run-redelivery");
 
@@ -94,7 +95,7 @@ public sealed class DurableModelCallTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
         Assert.Contains("model call 'chat' failed after 6 attempt(s) on 2 model(s)", run.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(6, _host.Ledger.Records.Count);
-        Assert.Equal(4, run.History!.OfType<TimerCreated>().Count());
+        Assert.Equal(4, _host.History("run-down").OfType<TimerCreatedEvent>().Count());
     }
 
     [Fact]
@@ -104,7 +105,8 @@ public sealed class DurableModelCallTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
         Assert.Contains("model 'nope' is not in the catalog", run.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
-        Assert.Single(run.History!.OfType<TaskFailed>());
+        Assert.Single(_host.History("run-unknown").OfType<TaskFailedEvent>());
+        Assert.Contains("[MODEL_", _host.History("run-unknown").OfType<TaskFailedEvent>().Single().FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(_server.Requests);
     }
 

@@ -1,11 +1,13 @@
-using ModelAlloy.Durable;
+using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using ModelAlloy.Models.Durable;
 using ModelAlloy.Models.Tests.Fakes;
 
 namespace ModelAlloy.Models.Tests.Activities;
 
 /// <summary>
-/// A role whose chain ends in a human, on the engine's in-memory backend: the exhausted call publishes what it needs
+/// A role whose chain ends in a human, on the self-hosted Durable Task worker: the exhausted call publishes what it needs
 /// as custom status and waits on a durable timer for the client to raise the answer.
 /// </summary>
 public sealed class HumanEscalationTests : IAsyncLifetime
@@ -23,9 +25,9 @@ public sealed class HumanEscalationTests : IAsyncLifetime
         options.Roles["hurried"].EscalateToHuman = true;
         options.Roles["hurried"].EscalationTimeout = TimeSpan.FromMilliseconds(300);
         _host = await DurableGatewayHost.StartAsync(options, r => r
-            .AddOrchestrator<ModelCallRequest, ModelCallResult>(Call, (context, request) => context.CallModelAsync(request))
+            .AddSingleCall(Call)
             .AddTwoCalls()
-            .AddOrchestrator<ModelCallRequest, Failure>(CallOrReport, async (context, request) =>
+            .AddOrchestratorFunc<ModelCallRequest, Failure>(CallOrReport, async (context, request) =>
             {
                 try
                 {
@@ -82,7 +84,7 @@ public sealed class HumanEscalationTests : IAsyncLifetime
             failure.Message,
             StringComparison.Ordinal);
         Assert.Contains("model call 'hurried' failed after 2 attempt(s) on 2 model(s)", failure.Message, StringComparison.Ordinal);
-        Assert.Single(run.History!.OfType<ModelAlloy.Durable.History.TimerCreated>());
+        Assert.Single(_host.History("run-unanswered").OfType<TimerCreatedEvent>());
     }
 
     [Fact]

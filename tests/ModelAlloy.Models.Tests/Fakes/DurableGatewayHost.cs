@@ -1,57 +1,66 @@
+using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ModelAlloy.Durable;
-using ModelAlloy.Durable.Backend;
-using ModelAlloy.Durable.Worker;
-using ModelAlloy.Models.Durable;
+using ModelAlloy.Hosting.SelfHosted;
 
 namespace ModelAlloy.Models.Tests.Fakes;
 
-/// <summary>The engine on its in-memory backend, with the gateway and its activities registered, and a polling worker.</summary>
+/// <summary>
+/// The self-hosted Durable Task worker (SDK worker + client over the in-process sidecar on DTFx in-memory), with the
+/// test's catalog, captured logs and the test key; history recorded for assertions.
+/// </summary>
 public sealed class DurableGatewayHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly SelfHostedDurableHost _host;
+    private readonly ILoggerFactory _loggers;
 
-    private DurableGatewayHost(ServiceProvider services, WriteFaultInjector faults, CapturingLoggerProvider logs)
+    private DurableGatewayHost(SelfHostedDurableHost host, ILoggerFactory loggers, CapturingLoggerProvider logs)
     {
-        _services = services;
-        Faults = faults;
+        _host = host;
+        _loggers = loggers;
         Logs = logs;
     }
 
-    public WriteFaultInjector Faults { get; }
-
     public CapturingLoggerProvider Logs { get; }
 
-    public DurableTaskClient Client => _services.GetRequiredService<DurableTaskClient>();
+    public DurableTaskClient Client => _host.Client;
 
-    public InMemoryCostLedger Ledger => (InMemoryCostLedger)_services.GetRequiredService<ICostLedger>();
+    public InMemoryCostLedger Ledger => (InMemoryCostLedger)_host.Services.GetRequiredService<ICostLedger>();
 
-    public ICostLedger AnyLedger => _services.GetRequiredService<ICostLedger>();
+    public ICostLedger AnyLedger => _host.Services.GetRequiredService<ICostLedger>();
 
+    /// <summary>Starts the host; <paramref name="loseActivityResult"/> loses the named activities' results (DTFx then redelivers them).</summary>
     public static async Task<DurableGatewayHost> StartAsync(
-        ModelGatewayOptions options, Action<DurableTaskRegistry> orchestrators, Action<IServiceCollection>? configure = null)
+        ModelGatewayOptions options, Action<DurableTaskRegistry> orchestrators, Action<IServiceCollection>? configure = null, Func<string, bool>? loseActivityResult = null)
     {
-        var faults = new WriteFaultInjector();
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection();
-        GatewayHarness.AddGateway(services, options, logs, configure);
-        services.AddDurableTask(b =>
-        {
-            b.UseInMemoryBackend(o =>
+        ILoggerFactory loggers = LoggerFactory.Create(b => b
+            .AddProvider(logs)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("ModelAlloy", LogLevel.Trace));
+        var selfHosted = new SelfHostedOptions { RecordHistory = true, LoseActivityResult = loseActivityResult };
+        SelfHostedDurableHost host = await SelfHostedDurableHost.StartAsync(
+            selfHosted,
+            new ConfigurationBuilder().Build(),
+            services =>
             {
-                o.Faults = faults;
-                o.MaxPollWait = TimeSpan.FromMilliseconds(100);
-            });
-            b.AddTasks(r => orchestrators(r.AddModelGatewayActivities()));
-        });
-        var host = new DurableGatewayHost(services.BuildServiceProvider(), faults, logs);
-        await host._services.GetRequiredService<DurableTaskWorker>().StartAsync(host._stop.Token);
-        return host;
+                services.AddSingleton<IOptions<ModelGatewayOptions>>(Microsoft.Extensions.Options.Options.Create(options));
+                services.AddSingleton<IOptionsFactory<ModelGatewayOptions>>(new FixedOptionsFactory(options)); // what startup validation reads
+                services.AddSingleton<ISecretSource>(new DictionarySecretSource(new Dictionary<string, string> { [TestCatalog.KeyVariable] = TestCatalog.Secret }));
+                configure?.Invoke(services);
+            },
+            orchestrators,
+            loggers,
+            TestTimeout.Token());
+        return new DurableGatewayHost(host, loggers, logs);
     }
+
+    /// <summary>The run's history as committed (DTFx events).</summary>
+    public IReadOnlyList<HistoryEvent> History(string instanceId) => _host.Sidecar.GetRecordedHistory(instanceId);
 
     public async Task<OrchestrationMetadata> RunAsync(string name, object? input, string instanceId)
     {
@@ -62,11 +71,8 @@ public sealed class DurableGatewayHost : IAsyncDisposable
     public Task StartAsync(string name, object? input, string instanceId) =>
         Client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions { InstanceId = instanceId });
 
-    public async Task<OrchestrationMetadata> CompletionAsync(string instanceId)
-    {
-        await Client.WaitForInstanceCompletionAsync(instanceId, TestTimeout.Token());
-        return (await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, includeHistory: true))!;
-    }
+    public Task<OrchestrationMetadata> CompletionAsync(string instanceId) =>
+        Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, TestTimeout.Token());
 
     /// <summary>Polls the running instance until its custom status satisfies <paramref name="until"/> (within the test deadline).</summary>
     public async Task<T> WaitForCustomStatusAsync<T>(string instanceId, Func<T?, bool> until)
@@ -74,23 +80,27 @@ public sealed class DurableGatewayHost : IAsyncDisposable
         CancellationToken deadline = TestTimeout.Token();
         while (true)
         {
-            OrchestrationMetadata run = (await Client.GetInstanceAsync(instanceId, cancellationToken: deadline))!;
+            OrchestrationMetadata run = (await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, deadline))!;
             T? status = run.SerializedCustomStatus is null ? default : run.ReadCustomStatusAs<T>();
             if (until(status))
             {
                 return status!;
             }
 
-            Assert.False(run.IsCompleted, $"{run} finished while waiting for its custom status: {run.FailureDetails}");
+            Assert.False(run.IsCompleted, $"{run.InstanceId} finished while waiting for its custom status: {run.FailureDetails}");
             await Task.Delay(TimeSpan.FromMilliseconds(20), deadline);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        await _services.GetRequiredService<DurableTaskWorker>().StopAsync(CancellationToken.None);
-        await _services.DisposeAsync();
-        _stop.Dispose();
+        await _host.DisposeAsync();
+        _loggers.Dispose();
     }
+}
+
+/// <summary>Hands out the test's own options instance (the host validates options at startup through the factory).</summary>
+internal sealed class FixedOptionsFactory(ModelGatewayOptions options) : IOptionsFactory<ModelGatewayOptions>
+{
+    public ModelGatewayOptions Create(string name) => options;
 }

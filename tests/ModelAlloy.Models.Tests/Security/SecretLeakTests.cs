@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ModelAlloy.Durable;
+using Microsoft.DurableTask.Client;
 using ModelAlloy.Models.Durable;
 using ModelAlloy.Models.Tests.Fakes;
 
@@ -30,14 +30,14 @@ public sealed class SecretLeakTests : IAsyncLifetime
             .WithRole("chat", "azure", "openai", "claude");
         options.Retry.FirstInterval = TimeSpan.FromMilliseconds(10);
         await using DurableGatewayHost host = await DurableGatewayHost.StartAsync(
-            options, r => r.AddOrchestrator<ModelCallRequest, ModelCallResult>("call", (context, request) => context.CallModelAsync(request)));
+            options, r => r.AddSingleCall("call"));
 
         OrchestrationMetadata run = await host.RunAsync("call", new ModelCallRequest { Role = "chat", Messages = [ModelMessage.User("hi")] }, "leak-check");
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
         Assert.Equal(5, _server.Requests.Count);
         Assert.All(_server.Requests, r => Assert.Contains(TestCatalog.Secret, string.Join(" ", r.Headers.Values), StringComparison.Ordinal));
-        string history = JsonSerializer.Serialize(run.History!.Cast<object>().ToList()) + run.FailureDetails;
+        string history = JsonSerializer.Serialize(host.History("leak-check").Cast<object>().ToList()) + run.FailureDetails;
         string ledger = JsonSerializer.Serialize(host.Ledger.Records);
         AssertNoSecret(history, "history");
         AssertNoSecret(ledger, "ledger");

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ModelAlloy.Models;
+
+namespace ModelAlloy.Hosting;
+
+/// <summary>The one registration every ModelAlloy host calls.</summary>
+public static class ModelAlloyServiceCollectionExtensions
+{
+    /// <summary>The setting that names the storage connection for the ledger and cooldowns (default <c>AzureWebJobsStorage</c>).</summary>
+    public const string StorageSettingName = "ModelAlloy:StorageConnection";
+
+    /// <summary>
+    /// Adds the model gateway (catalog from the <c>ModelGateway</c> section, validated at startup) and, when the storage
+    /// connection named by <see cref="StorageSettingName"/> (default <c>AzureWebJobsStorage</c>) is configured, keeps
+    /// the cost ledger and cooldowns in its tables, shared by every worker; otherwise both stay in memory. Hosts add
+    /// the orchestrations and activities from <see cref="ModelAlloyTasks"/> to their engine.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddModelAlloy(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddModelGateway(configuration);
+        string name = configuration[StorageSettingName] is { Length: > 0 } configured ? configured : StorageConnection.FunctionsSettingName;
+        if (StorageConnection.FromConfiguration(configuration, name) is { } storage)
+        {
+            services.AddSingleton(storage);
+            services.AddModelGatewayTableStorage(storage.CreateTableServiceClient());
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+namespace ModelAlloy.Models.Durable;
+
+/// <summary>
+/// The names under which the model-call activities are registered. Every host registers them under exactly these
+/// names: the self-hosted worker through <see cref="ModelCallRegistryExtensions.AddModelGatewayActivities"/>, the
+/// Functions app as <c>[Function]</c> wrappers (a test checks its metadata against <see cref="All"/>).
+/// </summary>
+public static class ModelCallActivityNames
+{
+    /// <summary>Resolves a request into a plan (recorded in history, so a catalog change cannot break replay).</summary>
+    public const string ResolvePlan = "ModelAlloy_Models_ResolvePlan";
+
+    /// <summary>Calls a provider once and records the attempt in the cost ledger.</summary>
+    public const string Attempt = "ModelAlloy_Models_Attempt";
+
+    /// <summary>Gets every model-call activity name.</summary>
+    public static IReadOnlyList<string> All { get; } = [ResolvePlan, Attempt];
+}
