@@ -35,7 +35,7 @@ internal static class DemoCommand
             output.WriteLine($"Failure: {failure.ErrorType}: {failure.ErrorMessage}");
         }
 
-        output.WriteLine($"Output:  {state.SerializedOutput}");
+        output.WriteLine($"Output:  {Readable(state.SerializedOutput)}");
         output.WriteLine($"History: {history.Count} events in {history.Count(e => e is OrchestratorStartedEvent)} episodes");
         foreach (IGrouping<EventType, HistoryEvent> group in history.GroupBy(e => e.EventType))
         {
@@ -44,4 +44,10 @@ internal static class DemoCommand
 
         output.WriteLine($"Retries: {history.Count(e => e is TaskFailedEvent)} failed attempt(s) retried after a durable timer");
     }
+
+    /// <summary>The output JSON without the \u escapes the SDK's serializer writes for quotes and ellipses.</summary>
+    private static string? Readable(string? json) => json is null ? null
+        : System.Text.Json.JsonSerializer.Serialize(
+            System.Text.Json.JsonDocument.Parse(json).RootElement,
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

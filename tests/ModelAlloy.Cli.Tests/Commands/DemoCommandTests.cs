@@ -15,7 +15,8 @@ public sealed class DemoCommandTests
         var text = output.ToString();
         Assert.Equal(0, exitCode);
         Assert.Contains("Status:  Completed", text);
-        Assert.Contains("\"category\":\"billing\"", text);
+        Assert.Contains("\"Category\":\"billing\"", text);
+        Assert.Contains("reviewed 'Our invoice", text);
         Assert.Matches(@"TaskFailed\s+1\b", text);
         Assert.Matches(@"TimerFired\s+1\b", text);
         Assert.Matches(@"TaskCompleted\s+6\b", text);
