@@ -34,6 +34,8 @@ public sealed class OpenAIProviderTests : IAsyncLifetime
         Assert.Equal("Bearer " + TestCatalog.Secret, request.Headers["Authorization"]);
         JsonNode body = JsonNode.Parse(request.Body)!;
         Assert.Equal("m1", (string?)body["model"]);
+        // The gateway's own ChatOptions properties (the attempt number) stay off the wire.
+        Assert.DoesNotContain("alloy.", request.Body, StringComparison.Ordinal);
         Assert.Equal(
             [("system", "Translate to French."), ("user", "hello")],
             body["messages"]!.AsArray().Select(m => ((string)m!["role"]!, ContentText(m["content"]!))));
