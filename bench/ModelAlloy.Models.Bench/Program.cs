@@ -9,7 +9,7 @@ using ModelAlloy.Models.Bench;
 using OpenAI;
 using OpenAI.Chat;
 
-// Gateway overhead per call: the same request through the bare OpenAI 2.1.0 ChatClient and through the gateway
+// Gateway overhead per call: the same request through the bare OpenAI SDK ChatClient and through the gateway
 // (plan, policy loop, attempt executor, usage, cost, quality checks, logging) against the same loopback server.
 // Storage writes are excluded: the ledger and cooldown store are no-ops. Calls alternate so drift hits both sides.
 //   dotnet run -c Release --project bench/ModelAlloy.Models.Bench -- [--calls 3000]

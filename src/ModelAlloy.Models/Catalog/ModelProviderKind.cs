@@ -6,10 +6,10 @@ public enum ModelProviderKind
     /// <summary>Not set; rejected by validation.</summary>
     Unspecified = 0,
 
-    /// <summary>Azure OpenAI through Azure.AI.OpenAI 2.1.0 (deployment name, API key or managed identity).</summary>
+    /// <summary>Azure OpenAI through Azure.AI.OpenAI and Microsoft.Extensions.AI.OpenAI (deployment name, API key or managed identity).</summary>
     AzureOpenAI,
 
-    /// <summary>Any OpenAI-compatible endpoint (OpenAI, Azure AI Foundry, Ollama, vLLM) through the OpenAI client.</summary>
+    /// <summary>Any OpenAI-compatible endpoint (OpenAI, Azure AI Foundry, Ollama, vLLM) through the OpenAI client and Microsoft.Extensions.AI.OpenAI.</summary>
     OpenAICompatible,
 
     /// <summary>Anthropic's Messages API through the Anthropic package.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 namespace ModelAlloy.Models;
 
 /// <summary>
-/// Streaming for our IChatClients, served from one complete response: the gateway records one ledger row per
+/// Streaming for the simulated IChatClient, served from one complete response (the provider SDKs stream for real): the gateway records one ledger row per
 /// complete answer and checks quality on the whole of it, so it never consumes partial answers.
 /// </summary>
 internal static class BufferedStreaming

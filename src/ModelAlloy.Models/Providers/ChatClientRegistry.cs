@@ -66,7 +66,7 @@ internal sealed class ChatClientRegistry : IDisposable
         AzureOpenAIClient client = model.Credential == CredentialSource.ManagedIdentity
             ? new AzureOpenAIClient(new Uri(model.Endpoint!), _azureCredential.Value, options)
             : new AzureOpenAIClient(new Uri(model.Endpoint!), new ApiKeyCredential(ResolveKey(model)), options);
-        return new OpenAIChatClientAdapter(client.GetChatClient(model.DeploymentOrId), model.DeploymentOrId);
+        return OpenAIChatClients.Create(client.GetChatClient(model.DeploymentOrId));
     }
 
     private IChatClient CreateOpenAICompatible(ModelDefinition model)
@@ -75,7 +75,7 @@ internal sealed class ChatClientRegistry : IDisposable
         ConfigurePipeline(options);
         string key = model.Credential == CredentialSource.EnvironmentVariable ? ResolveKey(model) : NoKey;
         var client = new OpenAI.Chat.ChatClient(model.DeploymentOrId, new ApiKeyCredential(key), options);
-        return new OpenAIChatClientAdapter(client, model.DeploymentOrId);
+        return OpenAIChatClients.Create(client);
     }
 
     private IChatClient CreateAnthropic(ModelDefinition model)

@@ -32,6 +32,40 @@ public static class OpenAIWire
         return new ScriptedResponse(200, JsonSerializer.Serialize(body));
     }
 
+    /// <summary>A 200 whose message is a refusal (no content, finish reason "stop"), as for a declined structured output.</summary>
+    public static ScriptedResponse Refusal(string refusal) =>
+        new(200, JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-refused",
+            @object = "chat.completion",
+            created = 1_760_000_000,
+            model = "fake-model",
+            choices = new object[] { new { index = 0, finish_reason = "stop", message = new { role = "assistant", content = (string?)null, refusal } } },
+            usage = new { prompt_tokens = 12, completion_tokens = 5, total_tokens = 17 },
+        }));
+
+    /// <summary>A streamed (server-sent events) answer: one chunk per text delta, then the finish reason, then [DONE].</summary>
+    public static ScriptedResponse Stream(IEnumerable<string> deltas, string deltaField = "content", string finishReason = "stop")
+    {
+        static string Chunk(object delta, string? finish) => "data: " + JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-stream",
+            @object = "chat.completion.chunk",
+            created = 1_760_000_000,
+            model = "fake-model",
+            choices = new object[] { new { index = 0, delta, finish_reason = finish } },
+        }) + "\n\n";
+
+        var body = new System.Text.StringBuilder(Chunk(new { role = "assistant" }, null));
+        foreach (string delta in deltas)
+        {
+            body.Append(Chunk(new Dictionary<string, string> { [deltaField] = delta }, null));
+        }
+
+        body.Append(Chunk(new { }, finishReason)).Append("data: [DONE]\n\n");
+        return new ScriptedResponse(200, body.ToString()).WithHeader("Content-Type", "text/event-stream");
+    }
+
     public static ScriptedResponse Error(int status, string code, string message) =>
         new(status, JsonSerializer.Serialize(new { error = new { code, message, type = "invalid_request_error" } }));
 

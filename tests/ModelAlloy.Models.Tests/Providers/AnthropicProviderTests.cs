@@ -2,7 +2,7 @@ using ModelAlloy.Models.Tests.Fakes;
 
 namespace ModelAlloy.Models.Tests.Providers;
 
-/// <summary>Anthropic through the real Anthropic 13.12.0 client (its IChatClient) against a fake Messages endpoint.</summary>
+/// <summary>Anthropic through the real Anthropic 13.14.0 client (its IChatClient) against a fake Messages endpoint.</summary>
 public sealed class AnthropicProviderTests : IAsyncLifetime
 {
     private FakeModelServer _server = null!;

@@ -4,7 +4,7 @@ using ModelAlloy.Models.Tests.Fakes;
 
 namespace ModelAlloy.Models.Tests.Providers;
 
-/// <summary>Azure OpenAI through the real AzureOpenAIClient (Azure.AI.OpenAI 2.1.0 + OpenAI 2.1.0) against the fake server.</summary>
+/// <summary>Azure OpenAI through the real AzureOpenAIClient (Azure.AI.OpenAI 2.9.0-beta.1 + OpenAI 2.14.0, M.E.AI.OpenAI's IChatClient) against the fake server.</summary>
 public sealed class AzureOpenAIProviderTests : IAsyncLifetime
 {
     private FakeModelServer _server = null!;
