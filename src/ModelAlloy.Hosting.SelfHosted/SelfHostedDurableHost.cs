@@ -59,7 +59,15 @@ public sealed class SelfHostedDurableHost : IAsyncDisposable
             builder.Services.AddSingleton(configuration);
             builder.Services.AddModelAlloy(configuration);
             configureServices?.Invoke(builder.Services);
-            builder.Services.AddModelAlloyWorker(sidecar, registerTasks);
+            if (options.RunWorker)
+            {
+                builder.Services.AddModelAlloyWorker(sidecar, registerTasks);
+            }
+            else
+            {
+                builder.Services.AddModelAlloyClient(sidecar);
+            }
+
             IHost host = builder.Build();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             return new SelfHostedDurableHost(sidecar, host);

@@ -6,6 +6,12 @@ public sealed class SelfHostedOptions
     /// <summary>Gets or sets where orchestration state lives.</summary>
     public DurableBackend Backend { get; set; } = DurableBackend.InMemory;
 
+    /// <summary>
+    /// Gets or sets whether this process runs orchestrations and activities. False makes a client only (start, query,
+    /// raise events, terminate) on a task hub that other processes work on.
+    /// </summary>
+    public bool RunWorker { get; set; } = true;
+
     /// <summary>Gets or sets the storage account for <see cref="DurableBackend.AzureStorage"/>.</summary>
     public StorageConnection? Storage { get; set; }
 
@@ -26,6 +32,12 @@ public sealed class SelfHostedOptions
 
     /// <summary>Gets or sets how long a dequeued message stays invisible; after a crash, its work reappears after this.</summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Gets or sets how often a completion wait polls for an instance another process may finish. Waits wake at once
+    /// when this process commits the end (DTFx Azure Storage alone polls every 2 s).
+    /// </summary>
+    public TimeSpan CompletionPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Gets or sets the partition lease duration; a crashed worker's partitions move after this.</summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
@@ -48,6 +60,11 @@ public sealed class SelfHostedOptions
 
     internal void Validate()
     {
+        if (!RunWorker && Backend == DurableBackend.InMemory)
+        {
+            throw new InvalidOperationException("a client-only host on the in-memory backend would never run anything: use the Azure Storage backend, or RunWorker = true");
+        }
+
         if (Backend == DurableBackend.AzureStorage && Storage is null)
         {
             throw new InvalidOperationException("the Azure Storage backend needs a storage connection: set SelfHostedOptions.Storage (a connection string, 'UseDevelopmentStorage=true' for Azurite, or service URIs with a credential)");

@@ -19,6 +19,7 @@ internal static class OrchestrationServiceFactory
             AlignTimersToWholeSeconds = options.Backend == DurableBackend.AzureStorage,
             RecordHistory = options.RecordHistory,
             LoseActivityResult = options.LoseActivityResult,
+            CompletionPollInterval = options.CompletionPollInterval,
         };
         if (options.Backend == DurableBackend.InMemory)
         {

@@ -29,6 +29,17 @@ public static class SelfHostedServiceCollectionExtensions
                 registerTasks?.Invoke(r);
             });
         });
+        return services.AddModelAlloyClient(sidecar);
+    }
+
+    /// <summary>Adds a <see cref="DurableTaskClient"/> over the sidecar's channel (and no worker).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="sidecar">The running sidecar.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddModelAlloyClient(this IServiceCollection services, DurableSidecar sidecar)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(sidecar);
         services.AddDurableTaskClient(b =>
         {
             b.UseGrpc(sidecar.Channel);

@@ -19,8 +19,10 @@ internal static class HistoryNormalizer
     {
         if (state is not null)
         {
-            Replace(state.Events);
-            Replace(state.NewEvents);
+            // The same event objects sit in both lists: replace each once, by reference.
+            var replaced = new Dictionary<HistoryEvent, HistoryEvent>(ReferenceEqualityComparer.Instance);
+            Replace(state.NewEvents, replaced);
+            Replace(state.Events, replaced);
             NormalizeTags(state.ExecutionStartedEvent);
         }
 
@@ -56,11 +58,15 @@ internal static class HistoryNormalizer
         }
     }
 
-    private static void Replace(IList<HistoryEvent> events)
+    private static void Replace(IList<HistoryEvent> events, Dictionary<HistoryEvent, HistoryEvent> replaced)
     {
         for (int i = 0; i < events.Count; i++)
         {
-            HistoryEvent normalized = Normalize(events[i]);
+            if (!replaced.TryGetValue(events[i], out HistoryEvent? normalized))
+            {
+                normalized = replaced[events[i]] = Normalize(events[i]);
+            }
+
             if (!ReferenceEquals(normalized, events[i]))
             {
                 events[i] = normalized;

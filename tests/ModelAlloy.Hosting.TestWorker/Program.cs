@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+using ModelAlloy.Hosting;
+using ModelAlloy.Hosting.SelfHosted;
+using ModelAlloy.Hosting.TestWorker;
+
+// Usage: TestWorker <storage connection> <task hub> [latency ms]. Prints READY once the worker runs, then works until killed.
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: ModelAlloy.Hosting.TestWorker <storage connection> <task hub> [latency ms]");
+    return 2;
+}
+
+int latency = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 300;
+using ILoggerFactory logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+var options = new SelfHostedOptions
+{
+    Backend = DurableBackend.AzureStorage,
+    Storage = StorageConnection.FromConnectionString(args[0]),
+    TaskHubName = args[1],
+    MessageVisibilityTimeout = TimeSpan.FromSeconds(10),
+    LeaseInterval = TimeSpan.FromSeconds(8),
+    LeaseRenewInterval = TimeSpan.FromSeconds(2),
+    MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
+};
+await using SelfHostedDurableHost host = await SelfHostedDurableHost.StartAsync(options, ModelChain.Catalog(args[0], latency), registerTasks: ModelChain.Register, loggerFactory: logs);
+Console.WriteLine("READY");
+await Task.Delay(Timeout.Infinite);
+return 0;
