@@ -31,7 +31,8 @@ static int Help(int code, string? error = null)
           demo      Run the sample orchestration end to end (in memory) and print its result and history.
           costs     Model cost report: 'costs demo [--week-start yyyy-MM-dd]' (a simulated week through the real
                     gateway and ledger) or 'costs ledger [--from d] [--to d]' (the Table Storage ledger in
-                    MODELALLOY_STORAGE_CONNECTION).
+                    MODELALLOY_STORAGE_CONNECTION). '--html <file>' also writes the cost dashboard page
+                    ('costs ledger --html <file> --catalog models.json' adds tiers and the baseline).
           help      Show this help.
         """);
     return code;

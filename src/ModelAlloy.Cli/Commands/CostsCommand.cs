@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using ModelAlloy.Models;
 
 namespace ModelAlloy.Cli.Commands;
@@ -7,7 +8,8 @@ namespace ModelAlloy.Cli.Commands;
 /// <summary>
 /// <c>alloy costs demo [--week-start yyyy-MM-dd]</c>: the cost report over a simulated week (real gateway, policy and
 /// ledger; simulated models). <c>alloy costs ledger [--from d] [--to d]</c>: the report over the Table Storage ledger
-/// in <c>MODELALLOY_STORAGE_CONNECTION</c>.
+/// in <c>MODELALLOY_STORAGE_CONNECTION</c>. With <c>--html &lt;file&gt;</c> either also writes the cost dashboard page
+/// (<c>ledger</c> takes <c>--catalog &lt;models.json&gt;</c> for tiers and the baseline's prices).
 /// </summary>
 internal static class CostsCommand
 {
@@ -21,7 +23,9 @@ internal static class CostsCommand
                 case "demo":
                     var catalog = Path.Combine(AppContext.BaseDirectory, "Samples", "models.demo.json");
                     var weekStart = Day(args, "--week-start") ?? today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-                    output.Write(await CostReportDemo.RunAsync(catalog, new InMemoryCostLedger(), weekStart, cancellationToken));
+                    var demoLedger = new InMemoryCostLedger();
+                    output.Write(await CostReportDemo.RunAsync(catalog, demoLedger, weekStart, cancellationToken));
+                    await WriteDashboardAsync(args, demoLedger, weekStart, weekStart.AddDays(6), catalog, output, cancellationToken);
                     return 0;
                 case "ledger":
                     var connection = Environment.GetEnvironmentVariable("MODELALLOY_STORAGE_CONNECTION");
@@ -32,10 +36,12 @@ internal static class CostsCommand
                     }
 
                     var ledger = new TableCostLedger(new TableServiceClient(connection));
-                    output.Write(await CostReport.BuildAsync(ledger, Day(args, "--from") ?? today.AddDays(-6), Day(args, "--to") ?? today, cancellationToken: cancellationToken));
+                    DateOnly from = Day(args, "--from") ?? today.AddDays(-6), to = Day(args, "--to") ?? today;
+                    output.Write(await CostReport.BuildAsync(ledger, from, to, cancellationToken: cancellationToken));
+                    await WriteDashboardAsync(args, ledger, from, to, Option(args, "--catalog"), output, cancellationToken);
                     return 0;
                 default:
-                    error.WriteLine("usage: alloy costs demo [--week-start yyyy-MM-dd] | alloy costs ledger [--from yyyy-MM-dd] [--to yyyy-MM-dd]");
+                    error.WriteLine("usage: alloy costs demo [--week-start yyyy-MM-dd] [--html file] | alloy costs ledger [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--html file [--catalog models.json]]");
                     return 2;
             }
         }
@@ -46,9 +52,27 @@ internal static class CostsCommand
         }
     }
 
+    private static async Task WriteDashboardAsync(
+        string[] args, ICostLedger ledger, DateOnly from, DateOnly to, string? catalogPath, TextWriter output, CancellationToken cancellationToken)
+    {
+        var file = Option(args, "--html");
+        if (file is null)
+        {
+            return;
+        }
+
+        var catalog = catalogPath is null
+            ? null
+            : new ModelCatalog(Options.Create(ModelCatalogConfiguration.Bind(ModelCatalogConfiguration.Build(catalogPath))));
+        await File.WriteAllTextAsync(file, await CostDashboard.RenderAsync(ledger, from, to, catalog, cancellationToken: cancellationToken), cancellationToken);
+        output.WriteLine($"Cost dashboard written to {Path.GetFullPath(file)}");
+    }
+
+    private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
     private static DateOnly? Day(string[] args, string name)
     {
-        var text = args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var text = Option(args, name);
         if (text is null)
         {
             return null;

@@ -21,6 +21,28 @@ public sealed class CostsCommandTests
     }
 
     [Fact]
+    public async Task Costs_demo_with_html_also_writes_the_dashboard_page()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"alloy-costs-{Guid.NewGuid():N}.html");
+        var output = new StringWriter();
+        try
+        {
+            var exitCode = await CostsCommand.RunAsync(["demo", "--week-start", "2026-11-16", "--html", file], output, new StringWriter(), CancellationToken.None);
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains($"Cost dashboard written to {file}", output.ToString());
+            var html = await File.ReadAllTextAsync(file);
+            Assert.StartsWith("<!DOCTYPE html>", html);
+            Assert.Contains("\"from\":\"2026-11-16\",\"to\":\"2026-11-22\"", html);
+            Assert.Contains("\"baseline\":{\"model\":\"sim-gpt-4o\"", html); // the demo's catalog gives the baseline's prices
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Costs_with_a_malformed_date_explains_the_expected_format()
     {
         var error = new StringWriter();
