@@ -70,6 +70,13 @@ public sealed class SelfHostedDurableHost : IAsyncDisposable
 
             IHost host = builder.Build();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            if (options.RunWorker)
+            {
+                using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                connect.CancelAfter(TimeSpan.FromSeconds(30));
+                await sidecar.WaitForWorkerAsync(connect.Token).ConfigureAwait(false);
+            }
+
             return new SelfHostedDurableHost(sidecar, host);
         }
         catch

@@ -22,8 +22,11 @@ public sealed class DurableSidecar : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SidecarOrchestrationService _service;
 
-    private DurableSidecar(WebApplication app, SidecarOrchestrationService service, Uri address)
+    private readonly WorkerConnection _worker;
+
+    private DurableSidecar(WebApplication app, SidecarOrchestrationService service, Uri address, WorkerConnection worker)
     {
+        _worker = worker;
         _app = app;
         _service = service;
         Address = address;
@@ -40,6 +43,11 @@ public sealed class DurableSidecar : IAsyncDisposable
     public IOrchestrationServiceClient OrchestrationClient => _service;
 
     internal SidecarOrchestrationService Service => _service;
+
+    /// <summary>Waits until a worker has connected to receive work (the sidecar dispatches nothing before).</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes once a worker is connected.</returns>
+    public Task WaitForWorkerAsync(CancellationToken cancellationToken = default) => _worker.WhenConnected.WaitAsync(cancellationToken);
 
     /// <summary>Returns the history this process committed for an instance, in commit order (see <see cref="SelfHostedOptions.RecordHistory"/>).</summary>
     /// <param name="instanceId">The instance.</param>
@@ -63,13 +71,14 @@ public sealed class DurableSidecar : IAsyncDisposable
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = null);
         builder.Services.AddSingleton<IOrchestrationService>(service);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
-        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        builder.Services.AddSingleton<WorkerConnection>();
+        builder.Services.AddSingleton<ReadyTaskHubGrpcServer>();
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = options.RunWorker ? TaskHubGrpcServerMode.ApiServerAndDispatcher : TaskHubGrpcServerMode.ApiServerOnly);
         WebApplication app = builder.Build();
-        app.MapGrpcService<TaskHubGrpcServer>();
+        app.MapGrpcService<ReadyTaskHubGrpcServer>();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DurableSidecar(app, service, new Uri(bound.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)));
+        return new DurableSidecar(app, service, new Uri(bound.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)), app.Services.GetRequiredService<WorkerConnection>());
     }
 
     /// <summary>Stops the sidecar (the worker should be stopped first).</summary>
