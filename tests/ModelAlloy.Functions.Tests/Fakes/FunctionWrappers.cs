@@ -13,6 +13,8 @@ public static class FunctionWrappers
 {
     public const string TicketTriageOrchestrator = "FunctionsWrapper_" + TicketTriage.Name;
 
+    // Typed as Ticket so the SDK deserializes the input as one, which GetInput<Ticket> then returns (Durable Functions
+    // deserializes on GetInput instead); the wrapper ignores the typed argument and reads its input itself.
     public static void Register(DurableTaskRegistry registry) =>
-        registry.AddOrchestratorFunc<TicketAnswer>(TicketTriageOrchestrator, context => TicketTriageFunctions.RunOrchestrator(context));
+        registry.AddOrchestratorFunc<Ticket, TicketAnswer>(TicketTriageOrchestrator, (context, _) => TicketTriageFunctions.RunOrchestrator(context));
 }

@@ -20,7 +20,7 @@ public sealed class FunctionWrapperTests(DurableClientFixture durable)
 
         OrchestrationMetadata done = await durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.FailureDetails}");
         Assert.Equal("[general] 2 findings for ticket T-wrap-1", done.ReadOutputAs<TicketAnswer>()!.Reply);
     }
 

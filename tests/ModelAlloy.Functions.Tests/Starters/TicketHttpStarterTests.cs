@@ -22,18 +22,21 @@ public sealed class TicketHttpStarterTests(DurableClientFixture durable)
     {
         CancellationToken timeout = TestTimeout.Token();
         var context = new FakeFunctionContext(timeout);
-        HttpRequestData request = FakeHttpRequestData.Post(context, $"{BaseUrl}/api/tickets", """{"id": "T-http-1", "text": "My invoice shows a refund that never arrived, please check the billing error"}""");
+        HttpRequestData request = FakeHttpRequestData.Post(context, $"{BaseUrl}/api/tickets", """{"id": "T-http-1", "text": "My invoice shows a refund that never arrived, please check the billing error on my account from last month"}""");
 
         HttpResponseData response = await _starter.StartAsync(request, durable.Client, context);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         using JsonDocument payload = ReadJson(response);
-        string id = payload.RootElement.GetProperty("id").GetString()!;
+
+        // Written by the worker's serializer, whose default (System.Text.Json, no naming policy) keeps the payload's
+        // PascalCase property names; in-process Durable Functions documents them camelCase.
+        string id = payload.RootElement.GetProperty("Id").GetString()!;
         string instance = $"{BaseUrl}/runtime/webhooks/durabletask/instances/{id}";
-        Assert.Equal(instance, payload.RootElement.GetProperty("statusQueryGetUri").GetString());
-        Assert.Equal($"{instance}/raiseEvent/{{eventName}}", payload.RootElement.GetProperty("sendEventPostUri").GetString());
-        Assert.Equal($"{instance}/terminate?reason={{text}}", payload.RootElement.GetProperty("terminatePostUri").GetString());
-        Assert.Equal(instance, payload.RootElement.GetProperty("purgeHistoryDeleteUri").GetString());
+        Assert.Equal(instance, payload.RootElement.GetProperty("StatusQueryGetUri").GetString());
+        Assert.Equal($"{instance}/raiseEvent/{{eventName}}", payload.RootElement.GetProperty("SendEventPostUri").GetString());
+        Assert.Equal($"{instance}/terminate?reason={{text}}", payload.RootElement.GetProperty("TerminatePostUri").GetString());
+        Assert.Equal(instance, payload.RootElement.GetProperty("PurgeHistoryDeleteUri").GetString());
         Assert.Equal(instance, Assert.Single(response.Headers.GetValues("Location")));
 
         OrchestrationMetadata done = await durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout);
