@@ -36,7 +36,7 @@ public sealed class TicketHttpStarter(ILogger<TicketHttpStarter> logger)
         if (read.Ticket is not { } ticket)
         {
             Logs.TicketRejected(logger, Name, read.Summary);
-            return await ValidationProblem.WriteAsync(request, read.Errors, context.CancellationToken).ConfigureAwait(false);
+            return await ValidationProblem.WriteAsync(request, read, context.CancellationToken).ConfigureAwait(false);
         }
 
         string instanceId = await client.ScheduleNewOrchestrationInstanceAsync(TicketTriage.Name, ticket, context.CancellationToken).ConfigureAwait(false);

@@ -18,19 +18,19 @@ internal static class ValidationProblem
 
     /// <summary>Writes the problem to a new 400 response of <paramref name="request"/>.</summary>
     /// <param name="request">The request.</param>
-    /// <param name="errors">The reasons by field.</param>
+    /// <param name="read">The refused ticket's errors by field.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The response.</returns>
-    public static async Task<HttpResponseData> WriteAsync(HttpRequestData request, IReadOnlyDictionary<string, string[]> errors, CancellationToken cancellationToken)
+    public static async Task<HttpResponseData> WriteAsync(HttpRequestData request, TicketReadResult read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(errors);
-        var problem = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(read);
+        var problem = new HttpValidationProblemDetails(read.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
             Title = "The ticket is invalid.",
             Status = (int)HttpStatusCode.BadRequest,
-            Detail = string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")),
+            Detail = read.Summary,
             Instance = request.Url.AbsolutePath,
         };
         HttpResponseData response = request.CreateResponse(HttpStatusCode.BadRequest);
