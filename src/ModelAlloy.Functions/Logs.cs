@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace ModelAlloy.Functions;
+
+/// <summary>Every log message of the Functions app, with stable event ids (900-919). Ticket text is never logged.</summary>
+internal static partial class Logs
+{
+    [LoggerMessage(EventId = 900, EventName = "TicketTriageScheduled", Level = LogLevel.Information,
+        Message = "Scheduled ticket triage {InstanceId} for ticket '{TicketId}' ({Starter})")]
+    public static partial void TriageScheduled(ILogger logger, string instanceId, string ticketId, string starter);
+
+    [LoggerMessage(EventId = 901, EventName = "TicketRejected", Level = LogLevel.Warning,
+        Message = "{Starter} rejected a ticket: {Reasons}")]
+    public static partial void TicketRejected(ILogger logger, string starter, string reasons);
+
+    [LoggerMessage(EventId = 902, EventName = "DuplicateTicketMessage", Level = LogLevel.Information,
+        Message = "Queue message {MessageId} (delivery {DequeueCount}) names instance {InstanceId}, which already exists ({RuntimeStatus}); nothing started")]
+    public static partial void DuplicateTicketMessage(ILogger logger, string messageId, long dequeueCount, string instanceId, string runtimeStatus);
+}
