@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ModelAlloy.Models;
+using ModelAlloy.Pipelines;
 
 namespace ModelAlloy.Hosting;
 
@@ -24,6 +25,7 @@ public static class ModelAlloyServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModelGateway(configuration);
+        services.AddModelAlloyPipelines(configuration);
         string name = configuration[StorageSettingName] is { Length: > 0 } configured ? configured : StorageConnection.FunctionsSettingName;
         if (StorageConnection.FromConfiguration(configuration, name) is { } storage)
         {
