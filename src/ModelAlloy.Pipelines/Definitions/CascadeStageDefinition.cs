@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ModelAlloy.Pipelines.Definitions;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace ModelAlloy.Pipelines.Definitions;
 public sealed record CascadeStageDefinition : StageDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => StageKinds.Cascade;
 
     /// <summary>Gets the tiers, cheapest first.</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace ModelAlloy.Pipelines.Definitions;
 
 /// <summary>Draft → polish: a cheap draft is judged; at or above the threshold it ships, below it the polisher rewrites it given the judge's issues.</summary>
 public sealed record DraftPolishStageDefinition : StageDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => StageKinds.DraftPolish;
 
     /// <summary>Gets the drafter (placeholder: <c>{{input}}</c>).</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ModelAlloy.Pipelines.Definitions;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace ModelAlloy.Pipelines.Definitions;
 public sealed record EnsembleStageDefinition : StageDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => StageKinds.Ensemble;
 
     /// <summary>Gets the members, weakest first (the last one is the "strongest").</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ModelAlloy.Pipelines.Definitions;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace ModelAlloy.Pipelines.Definitions;
 public sealed record ExtractReasonStageDefinition : StageDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => StageKinds.ExtractReason;
 
     /// <summary>Gets the extractor (placeholder: <c>{{input}}</c>); its <see cref="ModelStep.JsonSchema"/> is required.</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace ModelAlloy.Pipelines.Definitions;
 
 /// <summary>Parallel specialists: every specialist answers the input at once; a template or a synthesizer merges them.</summary>
 public sealed record ParallelStageDefinition : StageDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => StageKinds.Parallel;
 
     /// <summary>Gets the specialists: name → step (placeholder: <c>{{input}}</c>).</summary>

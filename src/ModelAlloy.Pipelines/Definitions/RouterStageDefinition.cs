@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ModelAlloy.Pipelines.Definitions;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace ModelAlloy.Pipelines.Definitions;
 public sealed record RouterStageDefinition : StageDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => StageKinds.Router;
 
     /// <summary>Gets the routes: route name → stage id.</summary>
