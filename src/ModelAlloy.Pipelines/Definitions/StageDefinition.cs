@@ -11,6 +11,8 @@ namespace ModelAlloy.Pipelines.Definitions;
 [JsonDerivedType(typeof(DraftPolishStageDefinition), StageKinds.DraftPolish)]
 [JsonDerivedType(typeof(ParallelStageDefinition), StageKinds.Parallel)]
 [JsonDerivedType(typeof(EnsembleStageDefinition), StageKinds.Ensemble)]
+[JsonDerivedType(typeof(ValidationStageDefinition), StageKinds.Validation)]
+[JsonDerivedType(typeof(RefineStageDefinition), StageKinds.Refine)]
 [JsonDerivedType(typeof(SubPipelineStageDefinition), StageKinds.SubPipeline)]
 public abstract record StageDefinition
 {

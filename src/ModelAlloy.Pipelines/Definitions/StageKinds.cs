@@ -24,9 +24,15 @@ public static class StageKinds
     /// <summary>N models in parallel, aggregated; disagreement goes to a person.</summary>
     public const string Ensemble = "ensemble";
 
+    /// <summary>A second model verifies the answer; failure falls back or refines.</summary>
+    public const string Validation = "validation";
+
+    /// <summary>Critique and revise until the critic passes it or the rounds are spent.</summary>
+    public const string Refine = "refine";
+
     /// <summary>Another pipeline, run as a sub-orchestration.</summary>
     public const string SubPipeline = "pipeline";
 
     /// <summary>Gets every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [Router, Cascade, Chain, ExtractReason, DraftPolish, Parallel, Ensemble, SubPipeline];
+    public static IReadOnlyList<string> All { get; } = [Router, Cascade, Chain, ExtractReason, DraftPolish, Parallel, Ensemble, Validation, Refine, SubPipeline];
 }

@@ -36,6 +36,12 @@ public sealed record StageRecord
     /// <summary>Gets who decided an ensemble's answer: "agreement", "review" or the timeout action.</summary>
     public string? DecidedBy { get; init; }
 
+    /// <summary>Gets how many revisions a refine loop or a refining validation made.</summary>
+    public int? Rounds { get; init; }
+
+    /// <summary>Gets whether the final answer passed its critic or validator.</summary>
+    public bool? Passed { get; init; }
+
     /// <summary>Gets the models that answered in the stage, in completion order.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];
 

@@ -14,6 +14,8 @@ internal static class StageDispatcher
         DraftPolishStageDefinition draft => DraftPolishStage.RunAsync(run, draft, input),
         ParallelStageDefinition parallel => ParallelStage.RunAsync(run, parallel, input),
         EnsembleStageDefinition ensemble => EnsembleStage.RunAsync(run, ensemble, input),
+        ValidationStageDefinition validation => ValidationStage.RunAsync(run, validation, input),
+        RefineStageDefinition refine => RefineStage.RunAsync(run, refine, input),
         SubPipelineStageDefinition sub => SubPipelineStage.RunAsync(run, sub, input),
         _ => throw new NotSupportedException($"stage kind '{stage.Kind}' has no runner"),
     };

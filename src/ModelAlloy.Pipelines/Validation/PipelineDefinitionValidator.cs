@@ -112,6 +112,21 @@ internal static class PipelineDefinitionValidator
                     "aggregation 'synthesizer' needs a 'synthesizer' step");
                 errors.Step(ensemble.Synthesizer, path + ".synthesizer");
                 break;
+            case ValidationStageDefinition validation:
+                errors.Step(validation.Validator, path + ".validator");
+                errors.Require(
+                    validation.OnFailure != ValidationFailurePolicy.Fallback || validation.Fallback is not null, path + ".fallback", "onFailure 'fallback' needs a 'fallback' step");
+                errors.Require(
+                    validation.OnFailure != ValidationFailurePolicy.Refine || validation.Reviser is not null, path + ".reviser", "onFailure 'refine' needs a 'reviser' step");
+                errors.Step(validation.Fallback, path + ".fallback");
+                errors.Step(validation.Reviser, path + ".reviser");
+                errors.Range(validation.MaxRounds, 1, 10, path + ".maxRounds", "maxRounds");
+                break;
+            case RefineStageDefinition refine:
+                errors.Step(refine.Critic, path + ".critic");
+                errors.Step(refine.Reviser, path + ".reviser");
+                errors.Range(refine.MaxRounds, 1, 10, path + ".maxRounds", "maxRounds");
+                break;
             case SubPipelineStageDefinition sub:
                 errors.Require(!string.IsNullOrWhiteSpace(sub.Pipeline), path + ".pipeline", "name the pipeline to run");
                 errors.Require(
