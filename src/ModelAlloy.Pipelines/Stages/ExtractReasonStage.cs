@@ -30,6 +30,7 @@ internal static class ExtractReasonStage
             violation = where;
         }
 
+        string? firstViolation = violation;
         if (violation is not null && stage.OnViolation == HandoffViolationPolicy.Fallback)
         {
             escalations = 1;
@@ -57,7 +58,7 @@ internal static class ExtractReasonStage
             StageId = stage.Id,
             Kind = stage.Kind,
             Escalations = escalations,
-            Reason = escalations == 0 ? "handoff valid" : "handoff valid after the fallback extractor",
+            Reason = firstViolation is null ? "handoff valid" : $"extractor violated the handoff schema at {firstViolation}; the fallback's handoff is valid",
         });
     }
 }

@@ -20,9 +20,17 @@ internal static class ParallelStage
         }
 
         values["answers"] = string.Join("\n\n", specialists.Select(s => $"{s.Name}:\n{values[s.Name]}"));
-        string output = stage.MergeTemplate is { } template
-            ? PromptTemplate.Render(template, values)
-            : (await run.CallAsync(stage.Synthesizer!, "synthesize", DefaultSynthesisPrompt, values).ConfigureAwait(true)) is var merged ? merged.Json ?? merged.Text : string.Empty;
+        string output;
+        if (stage.MergeTemplate is { } template)
+        {
+            output = PromptTemplate.Render(template, values);
+        }
+        else
+        {
+            ModelCallResult merged = await run.CallAsync(stage.Synthesizer!, "synthesize", DefaultSynthesisPrompt, values).ConfigureAwait(true);
+            output = merged.Json ?? merged.Text;
+        }
+
         return new StageOutcome(output, new StageRecord
         {
             StageId = stage.Id,

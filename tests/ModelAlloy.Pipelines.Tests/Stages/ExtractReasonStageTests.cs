@@ -54,6 +54,7 @@ public sealed class ExtractReasonStageTests : IAsyncLifetime
         PipelineRunResult result = await _host.SucceedAsync("lenient", "Refund 120 EUR", "extract-fallback");
 
         Assert.Equal(("Approve.", 1), (result.Output, result.Stages[0].Escalations));
+        Assert.Equal("extractor violated the handoff schema at $.amount (PropertyRequired); the fallback's handoff is valid", result.Stages[0].Reason);
         Assert.Equal(["extractor", "capable", "reasoner"], _host.Server.Requests.Select(r => r.Model));
     }
 
