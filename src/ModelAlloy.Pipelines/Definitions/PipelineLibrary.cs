@@ -54,6 +54,7 @@ public sealed class PipelineLibrary
             }
         }
 
+        RejectSubPipelineCycles(results);
         return results;
     }
 
@@ -81,6 +82,54 @@ public sealed class PipelineLibrary
         throw errors.Count > 0
             ? new PipelineDefinitionException($"pipeline '{name}' has an invalid definition", errors)
             : new PipelineDefinitionException($"pipeline '{name}' is not defined; known: {string.Join(", ", results.Where(r => r.IsValid).Select(r => r.Definition!.Name))}");
+    }
+
+    // Pipelines that run each other (a → b → a) would recurse without end; every member of such a cycle is rejected.
+    private static void RejectSubPipelineCycles(List<PipelineParseResult> results)
+    {
+        Dictionary<string, int> byName = results.Select((r, i) => (r, i)).Where(x => x.r.Definition is not null).ToDictionary(x => x.r.Definition!.Name, x => x.i, StringComparer.Ordinal);
+        IEnumerable<(int Stage, string Target)> Calls(int i) => results[i].Definition!.Stages
+            .Select((s, index) => (index, s)).Where(x => x.s is SubPipelineStageDefinition).Select(x => (x.index, ((SubPipelineStageDefinition)x.s).Pipeline));
+
+        var cycles = new List<(int Index, int Stage, string Trail)>();
+        foreach ((string name, int start) in byName)
+        {
+            var trail = new List<string> { name };
+            if (FindCycle(start, trail) is { } stage)
+            {
+                cycles.Add((start, stage, string.Join(" → ", trail)));
+            }
+        }
+
+        foreach ((int index, int stage, string trail) in cycles)
+        {
+            results[index] = Invalid(results[index], $"$.stages[{stage}].pipeline", $"cycle of sub-pipelines: {trail}");
+        }
+
+        int? FindCycle(int index, List<string> trail)
+        {
+            foreach ((int stage, string target) in Calls(index))
+            {
+                if (target == trail[0])
+                {
+                    trail.Add(target);
+                    return stage;
+                }
+
+                if (!trail.Contains(target, StringComparer.Ordinal) && byName.TryGetValue(target, out int next))
+                {
+                    trail.Add(target);
+                    if (FindCycle(next, trail) is not null)
+                    {
+                        return stage;
+                    }
+
+                    trail.RemoveAt(trail.Count - 1);
+                }
+            }
+
+            return null;
+        }
     }
 
     private static PipelineParseResult Invalid(PipelineParseResult result, string path, string reason) =>

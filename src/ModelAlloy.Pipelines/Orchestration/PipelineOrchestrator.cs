@@ -1,3 +1,4 @@
+using ModelAlloy.Models;
 using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Stages;
 using ModelAlloy.Pipelines.Validation;
@@ -59,7 +60,17 @@ public static class PipelineOrchestrator
         while (stage is not null)
         {
             run.BeginStage(stage);
-            StageOutcome outcome = await StageDispatcher.RunAsync(run, stage, new StageInput(text, input.Input)).ConfigureAwait(true);
+            StageOutcome outcome;
+            try
+            {
+                outcome = await StageDispatcher.RunAsync(run, stage, new StageInput(text, input.Input)).ConfigureAwait(true);
+            }
+            catch (ModelGatewayException ex)
+            {
+                // A model call the stage could not recover from: say which stage, keep the gateway's code and reason.
+                throw run.Fail($"[{ex.ErrorCode}] {ex.Message}", ex);
+            }
+
             records.Add(run.EndStage(outcome.Record));
             text = outcome.Output;
             string? next = outcome.NextStage ?? stage.Next;

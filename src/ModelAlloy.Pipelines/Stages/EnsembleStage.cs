@@ -17,8 +17,14 @@ internal static class EnsembleStage
     public static async Task<StageOutcome> RunAsync(StageContext run, EnsembleStageDefinition stage, StageInput input)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["input"] = input.Text, ["original"] = input.Original };
-        ModelCallResult[] results = await Task.WhenAll(stage.Members.Select(m => run.CallAsync(m, "ensemble", "{{input}}", values))).ConfigureAwait(true);
-        List<string> answers = results.Select(r => r.Json ?? r.Text).ToList();
+        // A member that cannot answer is left out (its cost still counts); the others still vote.
+        ModelCallResult?[] results = await Task.WhenAll(stage.Members.Select(m => AnswerOrNullAsync(run, m, values))).ConfigureAwait(true);
+        List<string> answers = results.OfType<ModelCallResult>().Select(r => r.Json ?? r.Text).ToList();
+        if (answers.Count == 0)
+        {
+            throw run.Fail($"none of the {stage.Members.Count} members answered");
+        }
+
         (int winner, double agreement) = EnsembleAggregator.Aggregate(stage.Aggregation, answers);
         var record = new StageRecord { StageId = stage.Id, Kind = stage.Kind, Agreement = agreement };
         string said = string.Create(CultureInfo.InvariantCulture, $"agreement {agreement:0.###}");
@@ -52,7 +58,7 @@ internal static class EnsembleStage
             return stage.Review.OnTimeout switch
             {
                 ReviewTimeoutAction.Majority => new StageOutcome(answers[winner], record with { DecidedBy = "timeout:majority", Reason = below + "; review timed out: majority" }),
-                ReviewTimeoutAction.Strongest => new StageOutcome(answers[^1], record with { DecidedBy = "timeout:strongest", Reason = below + "; review timed out: strongest member" }),
+                ReviewTimeoutAction.Strongest => new StageOutcome(answers[^1], record with { DecidedBy = "timeout:strongest", Reason = below + "; review timed out: strongest member that answered" }),
                 _ => throw run.Fail($"{below} and nobody answered the review within {timeout}; raise event '{eventName}' in time, or set review.onTimeout to 'majority' or 'strongest'"),
             };
         }
@@ -69,6 +75,18 @@ internal static class EnsembleStage
         }
 
         throw run.Fail($"the review raised on '{eventName}' has neither Text nor a Choice between 1 and {answers.Count}");
+    }
+
+    private static async Task<ModelCallResult?> AnswerOrNullAsync(StageContext run, ModelStep member, Dictionary<string, string> values)
+    {
+        try
+        {
+            return await run.CallAsync(member, "ensemble", "{{input}}", values).ConfigureAwait(true);
+        }
+        catch (ModelCallFailedException)
+        {
+            return null;
+        }
     }
 
     private static async Task<string> SynthesizeAsync(StageContext run, EnsembleStageDefinition stage, Dictionary<string, string> values, List<string> answers)

@@ -77,6 +77,20 @@ public sealed class DefinitionValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task Pipelines_that_run_each_other_are_rejected_as_a_cycle()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "a.json"), """{ "name": "a", "stages": [ { "id": "s", "kind": "chain", "steps": [ { "role": "cheap" } ], "next": "b" }, { "id": "b", "kind": "pipeline", "pipeline": "b" } ] }""");
+        await File.WriteAllTextAsync(Path.Combine(_folder, "b.json"), """{ "name": "b", "stages": [ { "id": "call-a", "kind": "pipeline", "pipeline": "a" } ] }""");
+        await File.WriteAllTextAsync(Path.Combine(_folder, "c.json"), """{ "name": "c", "stages": [ { "id": "call-a", "kind": "pipeline", "pipeline": "a" } ] }""");
+
+        IReadOnlyList<PipelineParseResult> results = await new PipelineLibrary(new FolderPipelineSource(_folder), Catalog).LoadAsync();
+
+        Assert.Equal("a.json: $.stages[1].pipeline: cycle of sub-pipelines: a → b → a", Assert.Single(results[0].Errors).ToString());
+        Assert.Equal("b.json: $.stages[0].pipeline: cycle of sub-pipelines: b → a → b", Assert.Single(results[1].Errors).ToString());
+        Assert.True(results[2].IsValid); // c only calls into the cycle; running it fails on a's invalid definition
+    }
+
+    [Fact]
     public async Task Two_files_with_one_name_keep_the_first_and_report_the_second()
     {
         const string Twin = """{ "name": "twin", "stages": [ { "id": "s", "kind": "chain", "steps": [ { "role": "cheap" } ] } ] }""";

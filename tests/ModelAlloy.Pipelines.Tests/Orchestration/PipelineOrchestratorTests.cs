@@ -66,6 +66,18 @@ public sealed class PipelineOrchestratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Model_call_a_stage_cannot_recover_from_fails_the_run_naming_the_stage_and_the_gateway_code()
+    {
+        _host.Define("plain.json", """{ "name": "plain", "stages": [ { "id": "only", "kind": "chain", "steps": [ { "role": "cheap" } ] } ] }""");
+
+        OrchestrationMetadata run = await _host.RunAsync("plain", "x", "gateway-failure");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.StartsWith("stage 'only' of pipeline 'plain': [MODEL_ALL_ATTEMPTS_FAILED] ", run.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(typeof(PipelineStageException).FullName, run.FailureDetails.ErrorType);
+    }
+
+    [Fact]
     public async Task Unknown_pipeline_fails_the_run_with_the_known_names()
     {
         _host.Define("child.json", """{ "name": "child", "stages": [ { "id": "answer", "kind": "chain", "steps": [ { "role": "cheap" } ] } ] }""");

@@ -29,6 +29,18 @@ public sealed class EnsembleStageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Member_that_cannot_answer_is_left_out_of_the_vote()
+    {
+        _host.Server.Script("a", "billing").Script("c", "Billing");
+
+        PipelineRunResult result = await _host.SucceedAsync("vote", "Charged twice", "ensemble-member-down");
+
+        Assert.Equal(("billing", 1.0), (result.Output, result.Stages[0].Agreement));
+        Assert.Equal(["a", "c"], result.Stages[0].Models.Order());
+        Assert.Equal(1, _host.Server.CallsTo("b"));
+    }
+
+    [Fact]
     public async Task Disagreement_asks_for_review_in_the_custom_status_and_the_review_event_decides()
     {
         _host.Server.Script("a", "billing").Script("b", "technical").Script("c", "account");
