@@ -5,8 +5,8 @@ using ModelAlloy.Pipelines.Tests.Fakes;
 
 namespace ModelAlloy.Pipelines.Tests.Orchestration;
 
-/// <summary>The support-triage example on simulated models, wired as a host wires it: AddModelAlloy, the catalog file, the pipelines folder setting.</summary>
-public sealed class SupportTriageExampleTests : IAsyncLifetime
+/// <summary>The shipped examples on simulated models, wired as a host wires them: AddModelAlloy, the catalog file, the pipelines folder setting.</summary>
+public sealed class ExamplePipelineRunTests : IAsyncLifetime
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "pipelines");
     private SelfHostedDurableHost _host = null!;
@@ -41,6 +41,47 @@ public sealed class SupportTriageExampleTests : IAsyncLifetime
         Assert.True(result.Simulated);
         Assert.StartsWith("[simulated:", result.Output, StringComparison.Ordinal);
         Assert.True(result.CostUsd > 0);
+    }
+
+    [Theory]
+    [InlineData("content-draft", "noise-cancelling headphones", "write")]
+    [InlineData("document-extract", "Invoice 7 from Contoso: total 1,200.00 EUR, due 2026-12-31", "invoice")]
+    [InlineData("specialists", "Charged twice after the app crashed, furious", "review")]
+    [InlineData("answer-checked", "How do I rotate a storage account key?", "answer,tighten")]
+    public async Task Example_runs_to_completion_on_simulated_models(string pipeline, string input, string stages)
+    {
+        string id = "example-" + pipeline;
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(
+            PipelineOrchestrator.Name, new PipelineRunInput { Pipeline = pipeline, Input = input }, new Microsoft.DurableTask.StartOrchestrationOptions { InstanceId = id });
+        var run = await _host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, TestTimeout.Token());
+
+        Assert.True(run.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, run.FailureDetails?.ErrorMessage);
+        PipelineRunResult result = run.ReadOutputAs<PipelineRunResult>()!;
+        Assert.Equal(stages, string.Join(",", result.Stages.Select(s => s.StageId)));
+        Assert.True(result.Simulated);
+        Assert.True(result.CostUsd > 0);
+    }
+
+    [Fact]
+    public async Task High_stakes_ensemble_waits_for_a_person_when_simulated_members_disagree()
+    {
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(
+            PipelineOrchestrator.Name, new PipelineRunInput { Pipeline = "high-stakes-ensemble", Input = "Water damage claim, policy 88-123" }, new Microsoft.DurableTask.StartOrchestrationOptions { InstanceId = "example-ensemble" });
+        CancellationToken deadline = TestTimeout.Token();
+        PipelineProgress? progress = null;
+        while (progress?.Review is null)
+        {
+            await Task.Delay(20, deadline);
+            var state = await _host.Client.GetInstanceAsync("example-ensemble", getInputsAndOutputs: true, deadline);
+            Assert.False(state!.IsCompleted, state.FailureDetails?.ErrorMessage);
+            progress = state.SerializedCustomStatus is null ? null : state.ReadCustomStatusAs<PipelineProgress>();
+        }
+
+        Assert.Equal(3, progress.Review.Candidates.Count);
+        await _host.Client.RaiseEventAsync("example-ensemble", progress.Review.EventName, new PipelineReviewAnswer { Text = "investigate" }, deadline);
+        var run = await _host.Client.WaitForInstanceCompletionAsync("example-ensemble", getInputsAndOutputs: true, deadline);
+
+        Assert.Equal(("investigate", "review"), (run.ReadOutputAs<PipelineRunResult>()!.Output, run.ReadOutputAs<PipelineRunResult>()!.Stages[0].DecidedBy));
     }
 
     [Fact]
