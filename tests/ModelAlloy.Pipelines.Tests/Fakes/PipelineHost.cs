@@ -39,7 +39,7 @@ public sealed class PipelineHost : IAsyncDisposable
         string folder = Directory.CreateTempSubdirectory("alloy-pipelines-").FullName;
         ModelGatewayOptions options = Catalog.On(server.BaseUri);
         SelfHostedDurableHost host = await SelfHostedDurableHost.StartAsync(
-            new SelfHostedOptions(),
+            new SelfHostedOptions { RecordHistory = true },
             new ConfigurationBuilder().Build(),
             services =>
             {
@@ -51,6 +51,9 @@ public sealed class PipelineHost : IAsyncDisposable
             cancellationToken: TestTimeout.Token());
         return new PipelineHost(host, server, folder);
     }
+
+    /// <summary>The run's history as committed (DTFx events).</summary>
+    public IReadOnlyList<DurableTask.Core.History.HistoryEvent> History(string instanceId) => _host.Sidecar.GetRecordedHistory(instanceId);
 
     public PipelineHost Define(string fileName, string json)
     {

@@ -40,6 +40,9 @@ public sealed class PipelineOrchestratorTests : IAsyncLifetime
         Assert.Equal(("done v1: billing", PipelineSnapshot.Hash(Original)), (firstResult.Output, firstResult.ContentHash));
         Assert.Equal(("done v2: billing", PipelineSnapshot.Hash(edited)), (second.Output, second.ContentHash));
         Assert.Equal(PipelineSnapshot.Hash(Original), waiting.ContentHash);
+        // Two episodes (before and after the review event), one read of the definition: the replay used the history's copy.
+        Assert.Single(_host.History("edit-first").OfType<DurableTask.Core.History.TaskScheduledEvent>(), e => e.Name == PipelineOrchestrator.LoadDefinitionActivity);
+        Assert.Single(_host.History("edit-first").OfType<DurableTask.Core.History.EventRaisedEvent>());
     }
 
     [Fact]
