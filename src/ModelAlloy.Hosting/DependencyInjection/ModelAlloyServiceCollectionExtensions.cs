@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ModelAlloy.Models;
+using ModelAlloy.Pipelines;
+using ModelAlloy.Pipelines.Definitions;
 
 namespace ModelAlloy.Hosting;
 
@@ -10,10 +12,15 @@ public static class ModelAlloyServiceCollectionExtensions
     /// <summary>The setting that names the storage connection for the ledger and cooldowns (default <c>AzureWebJobsStorage</c>).</summary>
     public const string StorageSettingName = "ModelAlloy:StorageConnection";
 
+    /// <summary>The setting naming a blob container of pipeline definitions (in the storage connection); unset: the folder.</summary>
+    public const string PipelinesContainerSettingName = "ModelAlloy:Pipelines:Container";
+
     /// <summary>
     /// Adds the model gateway (catalog from the <c>ModelGateway</c> section, validated at startup) and, when the storage
     /// connection named by <see cref="StorageSettingName"/> (default <c>AzureWebJobsStorage</c>) is configured, keeps
-    /// the cost ledger and cooldowns in its tables, shared by every worker; otherwise both stay in memory. Hosts add
+    /// the cost ledger and cooldowns in its tables, shared by every worker; otherwise both stay in memory. Pipeline
+    /// definitions come from the blob container named by <see cref="PipelinesContainerSettingName"/> in that storage,
+    /// else from the folder named by <see cref="PipelineServiceCollectionExtensions.FolderSettingName"/>. Hosts add
     /// the orchestrations and activities from <see cref="ModelAlloyTasks"/> to their engine.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -29,7 +36,13 @@ public static class ModelAlloyServiceCollectionExtensions
         {
             services.AddSingleton(storage);
             services.AddModelGatewayTableStorage(storage.CreateTableServiceClient());
+            if (configuration[PipelinesContainerSettingName] is { Length: > 0 } container)
+            {
+                services.AddSingleton<IPipelineDefinitionSource>(new BlobContainerPipelineSource(storage.CreateBlobServiceClient().GetBlobContainerClient(container)));
+            }
         }
+
+        services.AddModelAlloyPipelines(configuration);
 
         return services;
     }

@@ -1,5 +1,6 @@
 using ModelAlloy.Hosting.Samples;
 using ModelAlloy.Models.Durable;
+using ModelAlloy.Pipelines.Orchestration;
 
 namespace ModelAlloy.Hosting;
 
@@ -11,10 +12,10 @@ namespace ModelAlloy.Hosting;
 public static class ModelAlloyTasks
 {
     /// <summary>Gets the orchestrator names.</summary>
-    public static IReadOnlyList<string> Orchestrators { get; } = [TicketTriage.Name];
+    public static IReadOnlyList<string> Orchestrators { get; } = [TicketTriage.Name, PipelineOrchestrator.Name];
 
     /// <summary>Gets the activity names.</summary>
-    public static IReadOnlyList<string> Activities { get; } = [.. ModelCallActivityNames.All, .. TicketTriage.ActivityNames];
+    public static IReadOnlyList<string> Activities { get; } = [.. ModelCallActivityNames.All, .. TicketTriage.ActivityNames, .. PipelineOrchestrator.ActivityNames];
 
     /// <summary>Adds every orchestrator and activity to a Durable Task SDK registry.</summary>
     /// <param name="registry">The registry.</param>
@@ -24,6 +25,7 @@ public static class ModelAlloyTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddModelGatewayActivities();
         TicketTriage.Register(registry);
+        PipelineOrchestrator.Register(registry);
         return registry;
     }
 }

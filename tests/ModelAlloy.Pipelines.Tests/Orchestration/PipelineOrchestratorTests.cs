@@ -1,0 +1,93 @@
+using Microsoft.DurableTask.Client;
+using ModelAlloy.Pipelines.Definitions;
+using ModelAlloy.Pipelines.Orchestration;
+using ModelAlloy.Pipelines.Tests.Fakes;
+
+namespace ModelAlloy.Pipelines.Tests.Orchestration;
+
+/// <summary>The orchestrator: the definition is read once per run (edits apply to the next run), sub-pipelines, unknown pipelines.</summary>
+public sealed class PipelineOrchestratorTests : IAsyncLifetime
+{
+    private const string Original = """
+        { "name": "editable", "stages": [
+          { "id": "classify", "kind": "ensemble", "members": [ { "role": "a" }, { "role": "b" } ], "threshold": 1,
+            "review": { "timeoutSeconds": 300 }, "next": "finish" },
+          { "id": "finish", "kind": "chain", "steps": [ { "role": "cheap", "prompt": "v1: {{input}}" } ] } ] }
+        """;
+
+    private PipelineHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await PipelineHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Definition_edited_mid_run_leaves_that_run_unchanged_and_the_next_run_uses_the_edit()
+    {
+        string edited = Original.Replace("v1: {{input}}", "v2: {{input}}", StringComparison.Ordinal);
+        _host.Define("editable.json", Original);
+        _host.Server.Script("a", "billing", "billing").Script("b", "technical", "billing");
+        _host.Server.Always("cheap", prompt => "done " + prompt);
+        await _host.StartRunAsync("editable", "ticket", "edit-first");
+        PipelineProgress waiting = await _host.WaitForProgressAsync("edit-first", p => p.Review is not null);
+
+        _host.Define("editable.json", edited);
+        await _host.Client.RaiseEventAsync("edit-first", waiting.Review!.EventName, new PipelineReviewAnswer { Choice = 1 });
+        OrchestrationMetadata first = await _host.CompletionAsync("edit-first");
+        PipelineRunResult second = await _host.SucceedAsync("editable", "ticket", "edit-second");
+
+        PipelineRunResult firstResult = first.ReadOutputAs<PipelineRunResult>()!;
+        Assert.Equal(("done v1: billing", PipelineSnapshot.Hash(Original)), (firstResult.Output, firstResult.ContentHash));
+        Assert.Equal(("done v2: billing", PipelineSnapshot.Hash(edited)), (second.Output, second.ContentHash));
+        Assert.Equal(PipelineSnapshot.Hash(Original), waiting.ContentHash);
+        // Two episodes (before and after the review event), one read of the definition: the replay used the history's copy.
+        Assert.Single(_host.History("edit-first").OfType<DurableTask.Core.History.TaskScheduledEvent>(), e => e.Name == PipelineOrchestrator.LoadDefinitionActivity);
+        Assert.Single(_host.History("edit-first").OfType<DurableTask.Core.History.EventRaisedEvent>());
+    }
+
+    [Fact]
+    public async Task Sub_pipeline_runs_as_a_sub_orchestration_and_its_cost_counts_in_the_parent()
+    {
+        _host.Define("parent.json", """
+            { "name": "parent", "stages": [
+              { "id": "prepare", "kind": "chain", "steps": [ { "role": "cheap", "prompt": "Summarize: {{input}}" } ], "next": "delegate" },
+              { "id": "delegate", "kind": "pipeline", "pipeline": "child" } ] }
+            """);
+        _host.Define("child.json", """
+            { "name": "child", "stages": [ { "id": "answer", "kind": "chain", "steps": [ { "role": "capable", "prompt": "Child: {{input}}" } ] } ] }
+            """);
+        _host.Server.Script("cheap", "summary").Script("capable", "child answer");
+
+        PipelineRunResult result = await _host.SucceedAsync("parent", "long ticket", "sub-parent");
+
+        Assert.Equal("child answer", result.Output);
+        Assert.Equal("Child: summary", _host.Server.Requests.Single(r => r.Model == "capable").Prompt);
+        Assert.Equal([("parent", "prepare"), ("child", "answer")], _host.Ledger.Records.Select(r => (r.Pipeline, r.Stage!)));
+        Assert.Equal(_host.Ledger.Records.Sum(r => r.CostUsd), result.CostUsd);
+        Assert.Equal(["capable"], result.Stages[1].Models);
+        Assert.StartsWith("ran 'child' (sha256:", result.Stages[1].Reason);
+    }
+
+    [Fact]
+    public async Task Model_call_a_stage_cannot_recover_from_fails_the_run_naming_the_stage_and_the_gateway_code()
+    {
+        _host.Define("plain.json", """{ "name": "plain", "stages": [ { "id": "only", "kind": "chain", "steps": [ { "role": "cheap" } ] } ] }""");
+
+        OrchestrationMetadata run = await _host.RunAsync("plain", "x", "gateway-failure");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.StartsWith("stage 'only' of pipeline 'plain': [MODEL_ALL_ATTEMPTS_FAILED] ", run.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(typeof(PipelineStageException).FullName, run.FailureDetails.ErrorType);
+    }
+
+    [Fact]
+    public async Task Unknown_pipeline_fails_the_run_with_the_known_names()
+    {
+        _host.Define("child.json", """{ "name": "child", "stages": [ { "id": "answer", "kind": "chain", "steps": [ { "role": "cheap" } ] } ] }""");
+
+        OrchestrationMetadata run = await _host.RunAsync("nope", "x", "unknown-pipeline");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.Contains("pipeline 'nope' is not defined; known: child", run.FailureDetails!.ErrorMessage);
+    }
+}
