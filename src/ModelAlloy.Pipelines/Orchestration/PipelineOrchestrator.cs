@@ -14,10 +14,10 @@ namespace ModelAlloy.Pipelines.Orchestration;
 public static class PipelineOrchestrator
 {
     /// <summary>The orchestrator's name.</summary>
-    public const string Name = "ModelAlloy.Pipeline";
+    public const string Name = "ModelAlloy_Pipeline";
 
     /// <summary>The activity that reads a definition (<see cref="PipelineLibrary.GetSnapshotAsync"/>).</summary>
-    public const string LoadDefinitionActivity = "ModelAlloy.Pipeline.LoadDefinition";
+    public const string LoadDefinitionActivity = "ModelAlloy_Pipeline_LoadDefinition";
 
     // A missing file share or blob hiccup is retried; an invalid definition is a verdict and is not.
     private static readonly TaskOptions LoadOptions = TaskOptions.FromRetryPolicy(
