@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using DurableTask.Core.Serializing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelAlloy.Hosting.SelfHosted;
+
+namespace ModelAlloy.Bench;
+
+/// <summary>One engine workload: an orchestration of <see cref="Size"/> trivial activities and the output it must return.</summary>
+internal sealed record EngineWorkload(string Name, bool IsFanOut, int Size)
+{
+    public long Expected => IsFanOut ? (long)Size * (Size + 1) / 2 : Size;
+}
+
+/// <summary>One run: the completion seen by polling, and (sidecar only) the completion seen by the SDK client's own wait.</summary>
+internal sealed record EngineSample(TimeSpan Polled, TimeSpan? OwnWait);
+
+/// <summary>An engine that runs the engine workloads and reports when each run was seen complete.</summary>
+internal interface IEngine : IAsyncDisposable
+{
+    string Name { get; }
+
+    Task<EngineSample> RunAsync(EngineWorkload workload, TimeSpan poll, CancellationToken cancellationToken);
+}
+
+/// <summary>The product: Durable Task SDK worker + client over the in-process gRPC sidecar on DTFx (<see cref="SelfHostedDurableHost"/>).</summary>
+internal sealed class SidecarEngine(string name, SelfHostedDurableHost host) : IEngine
+{
+    public string Name { get; } = name;
+
+    public DurableTaskClient Client => host.Client;
+
+    public static async Task<SidecarEngine> StartAsync(string name, SelfHostedOptions options, IConfiguration catalog) =>
+        new(name, await SelfHostedDurableHost.StartAsync(options, catalog, registerTasks: SdkWorkloads.Register));
+
+    public async Task<EngineSample> RunAsync(EngineWorkload workload, TimeSpan poll, CancellationToken cancellationToken)
+    {
+        DurableTaskClient client = host.Client;
+        var clock = Stopwatch.StartNew();
+        string id = await client.ScheduleNewOrchestrationInstanceAsync(workload.IsFanOut ? SdkWorkloads.FanOut : SdkWorkloads.Chain, workload.Size, cancellationToken);
+
+        // The client's own completion wait (the sidecar wakes it when this process commits the end), beside the polling.
+        Task<TimeSpan> ownWait = WaitAsync();
+        TimeSpan polled;
+        while (true)
+        {
+            OrchestrationMetadata? state = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            if (state is { IsCompleted: true })
+            {
+                polled = clock.Elapsed;
+                Check(workload, id, state.RuntimeStatus.ToString(), state.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? state.ReadOutputAs<long>() : null, state.FailureDetails?.ToString());
+                break;
+            }
+
+            Timeout(workload, id, clock);
+            await Task.Delay(poll, cancellationToken);
+        }
+
+        return new EngineSample(polled, await ownWait);
+
+        async Task<TimeSpan> WaitAsync()
+        {
+            await client.WaitForInstanceCompletionAsync(id, cancellationToken);
+            return clock.Elapsed;
+        }
+    }
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    internal static void Check(EngineWorkload workload, string id, string status, long? output, string? failure)
+    {
+        if (output != workload.Expected)
+        {
+            throw new InvalidOperationException($"{workload.Name} ({id}) ended {status} with output {output?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, expected {workload.Expected}: {failure}");
+        }
+    }
+
+    internal static void Timeout(EngineWorkload workload, string id, Stopwatch clock)
+    {
+        if (clock.Elapsed > TimeSpan.FromMinutes(2))
+        {
+            throw new TimeoutException($"{workload.Name} ({id}) did not complete in 2 minutes");
+        }
+    }
+}
+
+/// <summary>DTFx alone: its own <see cref="TaskHubWorker"/> and <see cref="TaskHubClient"/> directly over <see cref="AzureStorageOrchestrationService"/>.</summary>
+internal sealed class DtfxEngine : IEngine
+{
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly TaskHubWorker _worker;
+    private readonly TaskHubClient _client;
+
+    private DtfxEngine(string name, AzureStorageOrchestrationService service, TaskHubWorker worker)
+    {
+        Name = name;
+        _service = service;
+        _worker = worker;
+        _client = new TaskHubClient(service, new JsonDataConverter(), NullLoggerFactory.Instance);
+    }
+
+    public string Name { get; }
+
+    public static async Task<DtfxEngine> StartAsync(string name, AzureStorageOrchestrationServiceSettings settings)
+    {
+        var service = new AzureStorageOrchestrationService(settings);
+        await service.CreateIfNotExistsAsync();
+        var worker = new TaskHubWorker(service, NullLoggerFactory.Instance);
+        worker.AddTaskOrchestrations(DtfxWorkloads.Orchestrations);
+        worker.AddTaskActivities(DtfxWorkloads.Activities);
+        await worker.StartAsync();
+        return new DtfxEngine(name, service, worker);
+    }
+
+    /// <summary>
+    /// The settings the sidecar's factory (src/ModelAlloy.Hosting.SelfHosted/Backends/OrchestrationServiceFactory.cs)
+    /// derives from the same <see cref="SelfHostedOptions"/>, field for field, on another task hub.
+    /// </summary>
+    public static AzureStorageOrchestrationServiceSettings SettingsLikeTheSidecar(SelfHostedOptions options, string connectionString, string taskHub) => new()
+    {
+        TaskHubName = taskHub,
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        PartitionCount = options.PartitionCount,
+        MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+        MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+        MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+        ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+        LeaseInterval = options.LeaseInterval,
+        LeaseRenewInterval = options.LeaseRenewInterval,
+        LeaseAcquireInterval = options.LeaseRenewInterval,
+        WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-dtfx",
+        LoggerFactory = NullLoggerFactory.Instance,
+    };
+
+    public async Task<EngineSample> RunAsync(EngineWorkload workload, TimeSpan poll, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        OrchestrationInstance instance = await _client.CreateOrchestrationInstanceAsync(
+            workload.IsFanOut ? typeof(DtfxWorkloads.FanOutFanIn) : typeof(DtfxWorkloads.Chain), workload.Size);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            OrchestrationState? state = await _client.GetOrchestrationStateAsync(instance.InstanceId);
+            if (state?.OrchestrationStatus is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled)
+            {
+                TimeSpan polled = clock.Elapsed;
+                long? output = state.OrchestrationStatus == OrchestrationStatus.Completed ? long.Parse(state.Output, System.Globalization.CultureInfo.InvariantCulture) : null;
+                SidecarEngine.Check(workload, instance.InstanceId, state.OrchestrationStatus.ToString(), output, state.FailureDetails?.ToString() ?? state.Output);
+                return new EngineSample(polled, null);
+            }
+
+            SidecarEngine.Timeout(workload, instance.InstanceId, clock);
+            await Task.Delay(poll, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _worker.StopAsync(isForced: true);
+        _worker.Dispose();
+        _service.Dispose();
+    }
+}
