@@ -16,7 +16,7 @@ internal sealed record BenchArgs
           --repeat     runs per backend (overhead, default 20) or rounds (engine, default 10); one warm-up run first
           --poll-ms    engine: completion is observed by polling instance state every P ms on every engine (default 50)
           --max-queue-poll-ms, --partitions
-                       Azure Storage tuning, identical for the sidecar's and the TaskHubWorker's service (default 1000, 4)
+                       Azure Storage tuning, identical for the sidecar's and the TaskHubWorker's service (default 1000, 1)
         """;
 
     public string Workload { get; init; } = "all";
@@ -39,7 +39,7 @@ internal sealed record BenchArgs
 
     public int MaxQueuePollMs { get; init; } = 1000;
 
-    public int Partitions { get; init; } = 4;
+    public int Partitions { get; init; } = 1;
 
     public bool RunsOverhead => Workload is "overhead" or "all";
 

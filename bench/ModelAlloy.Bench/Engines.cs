@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using DurableTask.Core.History;
 using DurableTask.Core.Serializing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Newtonsoft.Json.Linq;
 using ModelAlloy.Hosting.SelfHosted;
 
 namespace ModelAlloy.Bench;
@@ -16,7 +18,7 @@ internal sealed record EngineWorkload(string Name, bool IsFanOut, int Size)
 }
 
 /// <summary>One run: the completion seen by polling, and (sidecar only) the completion seen by the SDK client's own wait.</summary>
-internal sealed record EngineSample(TimeSpan Polled, TimeSpan? OwnWait);
+internal sealed record EngineSample(string InstanceId, TimeSpan Polled, TimeSpan? OwnWait);
 
 /// <summary>An engine that runs the engine workloads and reports when each run was seen complete.</summary>
 internal interface IEngine : IAsyncDisposable
@@ -24,6 +26,9 @@ internal interface IEngine : IAsyncDisposable
     string Name { get; }
 
     Task<EngineSample> RunAsync(EngineWorkload workload, TimeSpan poll, CancellationToken cancellationToken);
+
+    /// <summary>Returns an instance's history (DTFx events, with their timestamps).</summary>
+    Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId);
 }
 
 /// <summary>The product: Durable Task SDK worker + client over the in-process gRPC sidecar on DTFx (<see cref="SelfHostedDurableHost"/>).</summary>
@@ -59,7 +64,7 @@ internal sealed class SidecarEngine(string name, SelfHostedDurableHost host) : I
             await Task.Delay(poll, cancellationToken);
         }
 
-        return new EngineSample(polled, await ownWait);
+        return new EngineSample(id, polled, await ownWait);
 
         async Task<TimeSpan> WaitAsync()
         {
@@ -67,6 +72,12 @@ internal sealed class SidecarEngine(string name, SelfHostedDurableHost host) : I
             return clock.Elapsed;
         }
     }
+
+    /// <summary>In-memory: the history the sidecar recorded (DTFx in-memory returns none); Azure Storage: the history table.</summary>
+    public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId) =>
+        host.Sidecar.GetRecordedHistory(instanceId) is { Count: > 0 } recorded
+            ? recorded
+            : History.Parse(await host.Sidecar.OrchestrationClient.GetOrchestrationHistoryAsync(instanceId, null));
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 
@@ -150,7 +161,7 @@ internal sealed class DtfxEngine : IEngine
                 TimeSpan polled = clock.Elapsed;
                 long? output = state.OrchestrationStatus == OrchestrationStatus.Completed ? long.Parse(state.Output, System.Globalization.CultureInfo.InvariantCulture) : null;
                 SidecarEngine.Check(workload, instance.InstanceId, state.OrchestrationStatus.ToString(), output, state.FailureDetails?.ToString() ?? state.Output);
-                return new EngineSample(polled, null);
+                return new EngineSample(instance.InstanceId, polled, null);
             }
 
             SidecarEngine.Timeout(workload, instance.InstanceId, clock);
@@ -158,10 +169,46 @@ internal sealed class DtfxEngine : IEngine
         }
     }
 
+    public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId) =>
+        History.Parse(await ((IOrchestrationServiceClient)_service).GetOrchestrationHistoryAsync(instanceId, null));
+
     public async ValueTask DisposeAsync()
     {
         await _worker.StopAsync(isForced: true);
         _worker.Dispose();
         _service.Dispose();
+    }
+}
+
+/// <summary>
+/// Reads the history JSON DTFx Azure Storage's clients return (no type names: each event by its <c>EventType</c>),
+/// keeping the events the breakdown needs.
+/// </summary>
+internal static class History
+{
+    public static IReadOnlyList<HistoryEvent> Parse(string json)
+    {
+        var events = new List<HistoryEvent>();
+        foreach (JObject e in JArray.Parse(json).Cast<JObject>())
+        {
+            JToken kind = e["EventType"]!;
+            EventType type = kind.Type == JTokenType.Integer ? (EventType)kind.Value<int>() : Enum.Parse<EventType>(kind.Value<string>()!, ignoreCase: true);
+            int id = e.Value<int?>("EventId") ?? -1;
+            DateTime timestamp = e.Value<DateTime>("Timestamp");
+            HistoryEvent? parsed = type switch
+            {
+                EventType.OrchestratorStarted => new OrchestratorStartedEvent(id),
+                EventType.TaskScheduled => new TaskScheduledEvent(id) { Name = e.Value<string>("Name") },
+                EventType.TaskCompleted => new TaskCompletedEvent(id, e.Value<int>("TaskScheduledId"), null),
+                _ => null,
+            };
+            if (parsed is not null)
+            {
+                parsed.Timestamp = timestamp;
+                events.Add(parsed);
+            }
+        }
+
+        return events;
     }
 }

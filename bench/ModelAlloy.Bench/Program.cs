@@ -35,7 +35,14 @@ AzuriteProcess? azurite = null;
 try
 {
     // Tuning shared by every DTFx service in the run; the TaskHubWorker's settings are derived from the same object.
-    var tuning = new SelfHostedOptions { PartitionCount = a.Partitions, MaxQueuePollingInterval = TimeSpan.FromMilliseconds(a.MaxQueuePollMs) };
+    // Leases: acquired every 2 s (default 10 s), so a fresh hub owns all its partitions in seconds, not a minute.
+    var tuning = new SelfHostedOptions
+    {
+        PartitionCount = a.Partitions,
+        MaxQueuePollingInterval = TimeSpan.FromMilliseconds(a.MaxQueuePollMs),
+        LeaseInterval = TimeSpan.FromSeconds(8),
+        LeaseRenewInterval = TimeSpan.FromSeconds(2),
+    };
     Console.WriteLine($"# ModelAlloy.Bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
     Console.WriteLine();
     Console.WriteLine($"args: {(args.Length == 0 ? "(defaults)" : string.Join(' ', args))}");
@@ -49,6 +56,8 @@ try
         {
             Backend = DurableBackend.InMemory,
             TaskHubName = "BenchMem" + suffix,
+            RecordHistory = true, // DTFx in-memory returns no history; the breakdown reads the sidecar's record
+
             MaxConcurrentActivities = tuning.MaxConcurrentActivities,
             MaxConcurrentOrchestrations = tuning.MaxConcurrentOrchestrations,
         }, SdkWorkloads.Catalog(a.LatencyMs, storageConnection: null)));
@@ -65,6 +74,8 @@ try
             TaskHubName = "BenchSidecar" + suffix,
             PartitionCount = tuning.PartitionCount,
             MaxQueuePollingInterval = tuning.MaxQueuePollingInterval,
+            LeaseInterval = tuning.LeaseInterval,
+            LeaseRenewInterval = tuning.LeaseRenewInterval,
         };
         azure = await Started("sidecar, Azurite", () => SidecarEngine.StartAsync("sidecar Azurite", sidecarOptions, SdkWorkloads.Catalog(a.LatencyMs, connection)));
         if (a.RunsEngine)
@@ -73,6 +84,16 @@ try
                 "DTFx TaskHubWorker Azurite", DtfxEngine.SettingsLikeTheSidecar(sidecarOptions, connection, "BenchDtfx" + suffix)));
         }
     }
+
+    // Warm-up: JIT, connections, and every control-queue partition owned (an instance on a partition whose lease is not
+    // yet acquired waits for it): many small instances at once, so each partition is hit with near certainty.
+    var warmUp = new EngineWorkload("warm-up chain 2", false, 2);
+    await Task.WhenAll(engines.Select(async engine =>
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 8 * a.Partitions).Select(_ => engine.RunAsync(warmUp, poll, ct)));
+        Console.WriteLine($"warmed up {engine.Name} ({8 * a.Partitions} instances of chain 2 at once) in {clock.Elapsed.TotalSeconds:F1} s");
+    }));
 
     Console.WriteLine();
     if (a.RunsOverhead)
@@ -120,6 +141,7 @@ async Task OverheadAsync(IReadOnlyList<SidecarEngine> sidecars)
     var overheads = sidecars.ToDictionary(s => s, _ => new List<double>());
     var walls = sidecars.ToDictionary(s => s, _ => new List<double>());
     var models = sidecars.ToDictionary(s => s, _ => new List<double>());
+    var ids = sidecars.ToDictionary(s => s, _ => new List<string>());
     foreach (SidecarEngine sidecar in sidecars)
     {
         await RunChainAsync(sidecar); // warm-up: JIT, connections, leases
@@ -129,7 +151,8 @@ async Task OverheadAsync(IReadOnlyList<SidecarEngine> sidecars)
     {
         foreach (SidecarEngine sidecar in Rotated(sidecars, round))
         {
-            (double wall, double model) = await RunChainAsync(sidecar);
+            (string id, double wall, double model) = await RunChainAsync(sidecar);
+            ids[sidecar].Add(id);
             walls[sidecar].Add(wall);
             models[sidecar].Add(model);
             overheads[sidecar].Add((wall - model) / a.Calls);
@@ -151,9 +174,35 @@ async Task OverheadAsync(IReadOnlyList<SidecarEngine> sidecars)
     Console.WriteLine("model time = the attempts' latencies as the gateway measured them around the provider call. Each call is two activities");
     Console.WriteLine("(plan, attempt) and a ledger row + cooldown update (in memory on in-memory, Azurite tables on Azurite). p95: nearest rank.");
     Console.WriteLine();
+    await BreakdownAsync("model chain", sidecars.Select(s => ((IEngine)s, (IReadOnlyList<string>)ids[s])));
 }
 
-async Task<(double WallMs, double ModelMs)> RunChainAsync(SidecarEngine sidecar)
+// Where each step's time goes, averaged over every activity of the measured runs (see Breakdown).
+async Task BreakdownAsync(string run, IEnumerable<(IEngine Engine, IReadOnlyList<string> Ids)> runs)
+{
+    Console.WriteLine($"Where a step's time goes ({run}, mean over every activity of the measured runs, from DTFx history timestamps):");
+    Console.WriteLine();
+    Console.WriteLine("| engine | activity | steps | episode start → scheduled (ms) | scheduled → activity done (ms) | done → next episode (ms) | step (ms) |");
+    Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+    foreach ((IEngine engine, IReadOnlyList<string> instanceIds) in runs)
+    {
+        var steps = new List<Breakdown.Step>();
+        foreach (string id in instanceIds)
+        {
+            steps.AddRange(Breakdown.Steps(await engine.GetHistoryAsync(id)));
+        }
+
+        foreach (IGrouping<string, Breakdown.Step> activity in steps.GroupBy(s => s.Activity))
+        {
+            string name = activity.Key[(activity.Key.LastIndexOfAny(['.', '+']) + 1)..];
+            Console.WriteLine($"| {engine.Name} | {name} | {activity.Count()} | {Stats.Ms(activity.Average(s => s.TurnMs))} | {Stats.Ms(activity.Average(s => s.OutMs))} | {Stats.Ms(activity.Average(s => s.BackMs))} | {Stats.Ms(activity.Average(s => s.TotalMs))} |");
+        }
+    }
+
+    Console.WriteLine();
+}
+
+async Task<(string Id, double WallMs, double ModelMs)> RunChainAsync(SidecarEngine sidecar)
 {
     var clock = Stopwatch.StartNew();
     string id = await sidecar.Client.ScheduleNewOrchestrationInstanceAsync(SdkWorkloads.ModelChain, a.Calls, ct);
@@ -167,7 +216,7 @@ async Task<(double WallMs, double ModelMs)> RunChainAsync(SidecarEngine sidecar)
         throw new InvalidOperationException($"model chain {id} on {sidecar.Name} ended {done.RuntimeStatus}: {done.FailureDetails?.ToString() ?? done.SerializedOutput}");
     }
 
-    return (wall, result.ModelMs);
+    return (id, wall, result.ModelMs);
 }
 
 async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
@@ -238,10 +287,14 @@ async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
         through the sidecar; TaskHubClient.GetOrchestrationStateAsync on DTFx), not DTFx Azure Storage's own wait (polls every 2 s).
         The last column is the SDK client's WaitForInstanceCompletionAsync in the same runs (woken by the sidecar's local commit).
         Both Azure Storage services: PartitionCount {tuning.PartitionCount}, MaxQueuePollingInterval {tuning.MaxQueuePollingInterval.TotalMilliseconds} ms,
-        {tuning.MaxConcurrentActivities} concurrent activities and {tuning.MaxConcurrentOrchestrations} orchestrations, same visibility and lease settings,
+        {tuning.MaxConcurrentActivities} concurrent activities and {tuning.MaxConcurrentOrchestrations} orchestrations, leases {tuning.LeaseInterval.TotalSeconds} s renewed/acquired every {tuning.LeaseRenewInterval.TotalSeconds} s,
         separate task hubs on one Azurite, both running (idle one polling) throughout. Activities return input + 1.
         """));
     Console.WriteLine();
+    if (workloads.FirstOrDefault(w => !w.IsFanOut) is { } chain)
+    {
+        await BreakdownAsync(chain.Name, all.Select(e => (e, (IReadOnlyList<string>)[.. samples[chain][e].Select(r => r.InstanceId)])));
+    }
 }
 
 static IEnumerable<T> Rotated<T>(IReadOnlyList<T> items, int by) => items.Skip(by % items.Count).Concat(items.Take(by % items.Count));
