@@ -35,7 +35,8 @@ AzuriteProcess? azurite = null;
 try
 {
     // Tuning shared by every DTFx service in the run; the TaskHubWorker's settings are derived from the same object.
-    // Leases: acquired every 2 s (default 10 s), so a fresh hub owns all its partitions in seconds, not a minute.
+    // Leases renewed and intent leases acquired every 2 s (default 10 s); DTFx's blob partition manager still takes
+    // ownership leases one acquire cycle (fixed 5 s) at a time, so a fresh hub with 4 partitions idles ~25 s, 1 about 10 s.
     var tuning = new SelfHostedOptions
     {
         PartitionCount = a.Partitions,
@@ -45,7 +46,10 @@ try
     };
     Console.WriteLine($"# ModelAlloy.Bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
     Console.WriteLine();
-    Console.WriteLine($"args: {(args.Length == 0 ? "(defaults)" : string.Join(' ', args))}");
+    Console.WriteLine($"args: {(args.Length == 0 ? "(defaults)" : string.Join(' ', args))}; load average at start: {LoadAverage()}");
+    Console.WriteLine($"Azure Storage tuning, identical for the sidecar's service and the TaskHubWorker's: PartitionCount {tuning.PartitionCount}, " +
+        $"MaxQueuePollingInterval {tuning.MaxQueuePollingInterval.TotalMilliseconds} ms, {tuning.MaxConcurrentActivities} activities / {tuning.MaxConcurrentOrchestrations} orchestrations at once, " +
+        $"leases {tuning.LeaseInterval.TotalSeconds} s renewed every {tuning.LeaseRenewInterval.TotalSeconds} s, visibility {tuning.MessageVisibilityTimeout.TotalSeconds} s");
 
     SidecarEngine? memory = null;
     SidecarEngine? azure = null;
@@ -57,7 +61,6 @@ try
             Backend = DurableBackend.InMemory,
             TaskHubName = "BenchMem" + suffix,
             RecordHistory = true, // DTFx in-memory returns no history; the breakdown reads the sidecar's record
-
             MaxConcurrentActivities = tuning.MaxConcurrentActivities,
             MaxConcurrentOrchestrations = tuning.MaxConcurrentOrchestrations,
         }, SdkWorkloads.Catalog(a.LatencyMs, storageConnection: null)));
@@ -86,7 +89,7 @@ try
     }
 
     // Warm-up: JIT, connections, and every control-queue partition owned (an instance on a partition whose lease is not
-    // yet acquired waits for it): many small instances at once, so each partition is hit with near certainty.
+    // yet acquired waits for it): 8 small instances per partition at once, so each partition is hit with near certainty.
     var warmUp = new EngineWorkload("warm-up chain 2", false, 2);
     await Task.WhenAll(engines.Select(async engine =>
     {
@@ -106,7 +109,7 @@ try
         await EngineAsync([.. new IEngine?[] { memory, azure, dtfx }.OfType<IEngine>()], tuning);
     }
 
-    Console.WriteLine($"total {total.Elapsed.TotalSeconds:F0} s (start-up included)");
+    Console.WriteLine($"total {total.Elapsed.TotalSeconds:F0} s (start-up included); load average at the end: {LoadAverage()}");
     return 0;
 }
 finally
@@ -137,7 +140,7 @@ async Task<T> Started<T>(string what, Func<Task<T>> start)
 
 async Task OverheadAsync(IReadOnlyList<SidecarEngine> sidecars)
 {
-    int repeat = a.Repeat ?? 20;
+    int repeat = a.Repeat ?? 10;
     var overheads = sidecars.ToDictionary(s => s, _ => new List<double>());
     var walls = sidecars.ToDictionary(s => s, _ => new List<double>());
     var models = sidecars.ToDictionary(s => s, _ => new List<double>());
@@ -172,7 +175,8 @@ async Task OverheadAsync(IReadOnlyList<SidecarEngine> sidecars)
     Console.WriteLine();
     Console.WriteLine("overhead per call = (wall − model time) / calls, per run; wall = schedule → the SDK client's WaitForInstanceCompletionAsync returns;");
     Console.WriteLine("model time = the attempts' latencies as the gateway measured them around the provider call. Each call is two activities");
-    Console.WriteLine("(plan, attempt) and a ledger row + cooldown update (in memory on in-memory, Azurite tables on Azurite). p95: nearest rank.");
+    Console.WriteLine("(plan, attempt) and a ledger row + cooldown update (in memory on in-memory, Azurite tables on Azurite).");
+    Console.WriteLine("p95: nearest rank (below 20 runs, the slowest run).");
     Console.WriteLine();
     await BreakdownAsync("model chain", sidecars.Select(s => ((IEngine)s, (IReadOnlyList<string>)ids[s])));
 }
@@ -221,7 +225,7 @@ async Task<(string Id, double WallMs, double ModelMs)> RunChainAsync(SidecarEngi
 
 async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
 {
-    int repeat = a.Repeat ?? 10;
+    int repeat = a.Repeat ?? 5;
     EngineWorkload[] workloads = [.. new[] { new EngineWorkload($"fan-out/fan-in {a.FanOut}", true, a.FanOut), new EngineWorkload($"chain {a.Chain}", false, a.Chain) }
         .Where(w => a.Only is null || w.Name.Equals(a.Only, StringComparison.OrdinalIgnoreCase))];
     if (workloads.Length == 0)
@@ -286,9 +290,8 @@ async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
         Times: schedule → completion seen by polling the instance's state every {a.PollMs} ms on every engine (SDK client GetInstanceAsync
         through the sidecar; TaskHubClient.GetOrchestrationStateAsync on DTFx), not DTFx Azure Storage's own wait (polls every 2 s).
         The last column is the SDK client's WaitForInstanceCompletionAsync in the same runs (woken by the sidecar's local commit).
-        Both Azure Storage services: PartitionCount {tuning.PartitionCount}, MaxQueuePollingInterval {tuning.MaxQueuePollingInterval.TotalMilliseconds} ms,
-        {tuning.MaxConcurrentActivities} concurrent activities and {tuning.MaxConcurrentOrchestrations} orchestrations, leases {tuning.LeaseInterval.TotalSeconds} s renewed/acquired every {tuning.LeaseRenewInterval.TotalSeconds} s,
-        separate task hubs on one Azurite, both running (idle one polling) throughout. Activities return input + 1.
+        Both Azure Storage services are tuned identically (header), on separate task hubs of one Azurite, both running throughout
+        (the idle one polling its queues). Activities return input + 1. Ratio < 1: the sidecar is faster.
         """));
     Console.WriteLine();
     if (workloads.FirstOrDefault(w => !w.IsFanOut) is { } chain)
@@ -296,5 +299,9 @@ async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
         await BreakdownAsync(chain.Name, all.Select(e => (e, (IReadOnlyList<string>)[.. samples[chain][e].Select(r => r.InstanceId)])));
     }
 }
+
+// Other work on the machine is noise every engine shares (rounds alternate); the load average says how much there was.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static IEnumerable<T> Rotated<T>(IReadOnlyList<T> items, int by) => items.Skip(by % items.Count).Concat(items.Take(by % items.Count));
