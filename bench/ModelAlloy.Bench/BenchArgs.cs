@@ -8,7 +8,7 @@ internal sealed record BenchArgs
     public const string Usage = """
         usage: ModelAlloy.Bench [--workload overhead|engine|all] [--backend inmemory|azure|all] [--repeat R]
                                 [--calls N] [--latency-ms L] [--fan-out F] [--chain C] [--only "chain 20"]
-                                [--poll-ms P] [--max-queue-poll-ms Q] [--partitions K]
+                                [--poll-ms P] [--max-queue-poll-ms Q] [--partitions K] [--log warning]
           --workload   overhead: a chain of N model calls on a simulated model with L ms latency, R runs per backend
                        engine: fan-out/fan-in F and chain C (trivial activities) through the sidecar, and on DTFx's own
                        TaskHubWorker on the same Azurite, R alternated rounds              (default: all)
@@ -17,6 +17,7 @@ internal sealed record BenchArgs
           --poll-ms    engine: completion is observed by polling instance state every P ms on every engine (default 50)
           --max-queue-poll-ms, --partitions
                        Azure Storage tuning, identical for the sidecar's and the TaskHubWorker's service (default 1000, 1)
+          --log        engine logs (sidecar, SDK, DTFx) to the console at this level (default: none)
         """;
 
     public string Workload { get; init; } = "all";
@@ -40,6 +41,8 @@ internal sealed record BenchArgs
     public int MaxQueuePollMs { get; init; } = 1000;
 
     public int Partitions { get; init; } = 1;
+
+    public Microsoft.Extensions.Logging.LogLevel? LogLevel { get; init; }
 
     public bool RunsOverhead => Workload is "overhead" or "all";
 
@@ -74,6 +77,7 @@ internal sealed record BenchArgs
                 "--poll-ms" => parsed with { PollMs = Positive(name, value) },
                 "--max-queue-poll-ms" => parsed with { MaxQueuePollMs = Positive(name, value) },
                 "--partitions" => parsed with { Partitions = Positive(name, value) },
+                "--log" => parsed with { LogLevel = Enum.TryParse(value, ignoreCase: true, out Microsoft.Extensions.Logging.LogLevel l) ? l : throw new ArgumentException($"--log must be a log level (warning, information...), not '{value}'") },
                 _ => throw new ArgumentException($"unknown option {name}\n{Usage}"),
             };
         }

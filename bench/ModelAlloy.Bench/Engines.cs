@@ -5,7 +5,7 @@ using DurableTask.Core.History;
 using DurableTask.Core.Serializing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using ModelAlloy.Hosting.SelfHosted;
 
@@ -38,8 +38,8 @@ internal sealed class SidecarEngine(string name, SelfHostedDurableHost host) : I
 
     public DurableTaskClient Client => host.Client;
 
-    public static async Task<SidecarEngine> StartAsync(string name, SelfHostedOptions options, IConfiguration catalog) =>
-        new(name, await SelfHostedDurableHost.StartAsync(options, catalog, registerTasks: SdkWorkloads.Register));
+    public static async Task<SidecarEngine> StartAsync(string name, SelfHostedOptions options, IConfiguration catalog, ILoggerFactory logs) =>
+        new(name, await SelfHostedDurableHost.StartAsync(options, catalog, registerTasks: SdkWorkloads.Register, loggerFactory: logs));
 
     public async Task<EngineSample> RunAsync(EngineWorkload workload, TimeSpan poll, CancellationToken cancellationToken)
     {
@@ -105,25 +105,26 @@ internal sealed class DtfxEngine : IEngine
     private readonly TaskHubWorker _worker;
     private readonly TaskHubClient _client;
 
-    private DtfxEngine(string name, AzureStorageOrchestrationService service, TaskHubWorker worker)
+    private DtfxEngine(string name, AzureStorageOrchestrationService service, TaskHubWorker worker, ILoggerFactory logs)
     {
         Name = name;
         _service = service;
         _worker = worker;
-        _client = new TaskHubClient(service, new JsonDataConverter(), NullLoggerFactory.Instance);
+        _client = new TaskHubClient(service, new JsonDataConverter(), logs);
     }
 
     public string Name { get; }
 
-    public static async Task<DtfxEngine> StartAsync(string name, AzureStorageOrchestrationServiceSettings settings)
+    public static async Task<DtfxEngine> StartAsync(string name, AzureStorageOrchestrationServiceSettings settings, ILoggerFactory logs)
     {
+        settings.LoggerFactory = logs;
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
-        var worker = new TaskHubWorker(service, NullLoggerFactory.Instance);
+        var worker = new TaskHubWorker(service, logs);
         worker.AddTaskOrchestrations(DtfxWorkloads.Orchestrations);
         worker.AddTaskActivities(DtfxWorkloads.Activities);
         await worker.StartAsync();
-        return new DtfxEngine(name, service, worker);
+        return new DtfxEngine(name, service, worker, logs);
     }
 
     /// <summary>
@@ -144,7 +145,6 @@ internal sealed class DtfxEngine : IEngine
         LeaseRenewInterval = options.LeaseRenewInterval,
         LeaseAcquireInterval = options.LeaseRenewInterval,
         WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-dtfx",
-        LoggerFactory = NullLoggerFactory.Instance,
     };
 
     public async Task<EngineSample> RunAsync(EngineWorkload workload, TimeSpan poll, CancellationToken cancellationToken)

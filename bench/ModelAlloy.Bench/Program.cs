@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ModelAlloy.Bench;
 using ModelAlloy.Hosting;
 using ModelAlloy.Hosting.SelfHosted;
@@ -31,6 +33,9 @@ CancellationToken ct = stop.Token;
 string suffix = Guid.NewGuid().ToString("N")[..8];
 TimeSpan poll = TimeSpan.FromMilliseconds(a.PollMs);
 var engines = new List<IEngine>();
+using ILoggerFactory logs = a.LogLevel is { } level
+    ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level))
+    : NullLoggerFactory.Instance;
 AzuriteProcess? azurite = null;
 try
 {
@@ -63,7 +68,7 @@ try
             RecordHistory = true, // DTFx in-memory returns no history; the breakdown reads the sidecar's record
             MaxConcurrentActivities = tuning.MaxConcurrentActivities,
             MaxConcurrentOrchestrations = tuning.MaxConcurrentOrchestrations,
-        }, SdkWorkloads.Catalog(a.LatencyMs, storageConnection: null)));
+        }, SdkWorkloads.Catalog(a.LatencyMs, storageConnection: null), logs));
     }
 
     if (a.RunsAzure)
@@ -80,11 +85,11 @@ try
             LeaseInterval = tuning.LeaseInterval,
             LeaseRenewInterval = tuning.LeaseRenewInterval,
         };
-        azure = await Started("sidecar, Azurite", () => SidecarEngine.StartAsync("sidecar Azurite", sidecarOptions, SdkWorkloads.Catalog(a.LatencyMs, connection)));
+        azure = await Started("sidecar, Azurite", () => SidecarEngine.StartAsync("sidecar Azurite", sidecarOptions, SdkWorkloads.Catalog(a.LatencyMs, connection), logs));
         if (a.RunsEngine)
         {
             dtfx = await Started("DTFx TaskHubWorker, Azurite", () => DtfxEngine.StartAsync(
-                "DTFx TaskHubWorker Azurite", DtfxEngine.SettingsLikeTheSidecar(sidecarOptions, connection, "BenchDtfx" + suffix)));
+                "DTFx TaskHubWorker Azurite", DtfxEngine.SettingsLikeTheSidecar(sidecarOptions, connection, "BenchDtfx" + suffix), logs));
         }
     }
 
@@ -256,8 +261,8 @@ async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
 
     Console.WriteLine($"## Engine workloads: sidecar vs DTFx TaskHubWorker, {repeat} alternated rounds");
     Console.WriteLine();
-    Console.WriteLine("| workload | engine | runs | mean (ms) | p50 (ms) | min (ms) | SDK client's own wait, p50 (ms) |");
-    Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| workload | engine | runs | mean (ms) | p50 (ms) | min (ms) | max (ms) | SDK client's own wait, p50 (ms) |");
+    Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
     foreach (EngineWorkload workload in workloads)
     {
         foreach (IEngine engine in all)
@@ -265,7 +270,7 @@ async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
             List<EngineSample> runs = samples[workload][engine];
             var polled = new Stats(runs.Select(r => r.Polled.TotalMilliseconds));
             string own = runs.All(r => r.OwnWait is not null) ? Stats.Ms(new Stats(runs.Select(r => r.OwnWait!.Value.TotalMilliseconds)).P50) : "—";
-            Console.WriteLine($"| {workload.Name} | {engine.Name} | {polled.Count} | {Stats.Ms(polled.Mean)} | {Stats.Ms(polled.P50)} | {Stats.Ms(polled.Min)} | {own} |");
+            Console.WriteLine($"| {workload.Name} | {engine.Name} | {polled.Count} | {Stats.Ms(polled.Mean)} | {Stats.Ms(polled.P50)} | {Stats.Ms(polled.Min)} | {Stats.Ms(polled.Max)} | {own} |");
         }
     }
 

@@ -22,6 +22,8 @@ internal sealed class Stats
 
     public double Min => _sorted[0];
 
+    public double Max => _sorted[^1];
+
     public double P50 => Percentile(0.50);
 
     public double P95 => Percentile(0.95);
