@@ -15,6 +15,22 @@ namespace ModelAlloy.Bench;
 internal sealed record EngineWorkload(string Name, bool IsFanOut, int Size)
 {
     public long Expected => IsFanOut ? (long)Size * (Size + 1) / 2 : Size;
+
+    public void Check(string id, string status, long? output, string? failure)
+    {
+        if (output != Expected)
+        {
+            throw new InvalidOperationException($"{Name} ({id}) ended {status} with output {output?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, expected {Expected}: {failure}");
+        }
+    }
+
+    public void ThrowIfTooLong(string id, Stopwatch clock)
+    {
+        if (clock.Elapsed > TimeSpan.FromMinutes(2))
+        {
+            throw new TimeoutException($"{Name} ({id}) did not complete in 2 minutes");
+        }
+    }
 }
 
 /// <summary>One run: the completion seen by polling, and (sidecar only) the completion seen by the SDK client's own wait.</summary>
@@ -56,11 +72,11 @@ internal sealed class SidecarEngine(string name, SelfHostedDurableHost host) : I
             if (state is { IsCompleted: true })
             {
                 polled = clock.Elapsed;
-                Check(workload, id, state.RuntimeStatus.ToString(), state.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? state.ReadOutputAs<long>() : null, state.FailureDetails?.ToString());
+                workload.Check(id, state.RuntimeStatus.ToString(), state.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? state.ReadOutputAs<long>() : null, state.FailureDetails?.ToString());
                 break;
             }
 
-            Timeout(workload, id, clock);
+            workload.ThrowIfTooLong(id, clock);
             await Task.Delay(poll, cancellationToken);
         }
 
@@ -80,22 +96,6 @@ internal sealed class SidecarEngine(string name, SelfHostedDurableHost host) : I
             : History.Parse(await host.Sidecar.OrchestrationClient.GetOrchestrationHistoryAsync(instanceId, null));
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
-
-    internal static void Check(EngineWorkload workload, string id, string status, long? output, string? failure)
-    {
-        if (output != workload.Expected)
-        {
-            throw new InvalidOperationException($"{workload.Name} ({id}) ended {status} with output {output?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, expected {workload.Expected}: {failure}");
-        }
-    }
-
-    internal static void Timeout(EngineWorkload workload, string id, Stopwatch clock)
-    {
-        if (clock.Elapsed > TimeSpan.FromMinutes(2))
-        {
-            throw new TimeoutException($"{workload.Name} ({id}) did not complete in 2 minutes");
-        }
-    }
 }
 
 /// <summary>DTFx alone: its own <see cref="TaskHubWorker"/> and <see cref="TaskHubClient"/> directly over <see cref="AzureStorageOrchestrationService"/>.</summary>
@@ -160,11 +160,11 @@ internal sealed class DtfxEngine : IEngine
             {
                 TimeSpan polled = clock.Elapsed;
                 long? output = state.OrchestrationStatus == OrchestrationStatus.Completed ? long.Parse(state.Output, System.Globalization.CultureInfo.InvariantCulture) : null;
-                SidecarEngine.Check(workload, instance.InstanceId, state.OrchestrationStatus.ToString(), output, state.FailureDetails?.ToString() ?? state.Output);
+                workload.Check(instance.InstanceId, state.OrchestrationStatus.ToString(), output, state.FailureDetails?.ToString() ?? state.Output);
                 return new EngineSample(instance.InstanceId, polled, null);
             }
 
-            SidecarEngine.Timeout(workload, instance.InstanceId, clock);
+            workload.ThrowIfTooLong(instance.InstanceId, clock);
             await Task.Delay(poll, cancellationToken);
         }
     }
