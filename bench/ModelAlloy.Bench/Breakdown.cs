@@ -38,6 +38,47 @@ internal static class Breakdown
         return steps;
     }
 
+    /// <summary>
+    /// An instance's episodes as offsets from its start: when each began and ended, how many activity results it read
+    /// and when the first and last of those completed (for a slow run: did the results come late, or wait in the queue?).
+    /// </summary>
+    public static string Timeline(IEnumerable<HistoryEvent> history)
+    {
+        var text = new System.Text.StringBuilder();
+        DateTime start = default;
+        DateTime episode = default;
+        var completions = new List<DateTime>();
+        foreach (HistoryEvent e in history)
+        {
+            switch (e)
+            {
+                case ExecutionStartedEvent:
+                    start = e.Timestamp;
+                    break;
+                case OrchestratorStartedEvent:
+                    episode = e.Timestamp;
+                    completions.Clear();
+                    break;
+                case TaskCompletedEvent:
+                    completions.Add(e.Timestamp);
+                    break;
+                case OrchestratorCompletedEvent:
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  episode {Ms(episode)}–{Ms(e.Timestamp)} ms");
+                    if (completions.Count > 0)
+                    {
+                        text.Append(System.Globalization.CultureInfo.InvariantCulture, $", {completions.Count} results completed {Ms(completions.Min())}–{Ms(completions.Max())} ms");
+                    }
+
+                    text.AppendLine();
+                    break;
+            }
+        }
+
+        return text.ToString();
+
+        string Ms(DateTime t) => start == default ? "?" : Stats.Ms((t - start).TotalMilliseconds);
+    }
+
     /// <summary>One activity of a chain.</summary>
     /// <param name="Activity">The activity's name.</param>
     /// <param name="TurnMs">Episode start → the activity scheduled (the orchestrator's code, through the sidecar: a gRPC round trip to the SDK worker).</param>

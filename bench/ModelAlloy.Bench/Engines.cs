@@ -200,6 +200,8 @@ internal static class History
                 EventType.OrchestratorStarted => new OrchestratorStartedEvent(id),
                 EventType.TaskScheduled => new TaskScheduledEvent(id) { Name = e.Value<string>("Name") },
                 EventType.TaskCompleted => new TaskCompletedEvent(id, e.Value<int>("TaskScheduledId"), null),
+                EventType.ExecutionStarted => new ExecutionStartedEvent(id, null),
+                EventType.OrchestratorCompleted => new OrchestratorCompletedEvent(id),
                 _ => null,
             };
             if (parsed is not null)

@@ -33,9 +33,7 @@ CancellationToken ct = stop.Token;
 string suffix = Guid.NewGuid().ToString("N")[..8];
 TimeSpan poll = TimeSpan.FromMilliseconds(a.PollMs);
 var engines = new List<IEngine>();
-using ILoggerFactory logs = a.LogLevel is { } level
-    ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level))
-    : NullLoggerFactory.Instance;
+var logFactories = new List<ILoggerFactory>();
 AzuriteProcess? azurite = null;
 try
 {
@@ -68,7 +66,7 @@ try
             RecordHistory = true, // DTFx in-memory returns no history; the breakdown reads the sidecar's record
             MaxConcurrentActivities = tuning.MaxConcurrentActivities,
             MaxConcurrentOrchestrations = tuning.MaxConcurrentOrchestrations,
-        }, SdkWorkloads.Catalog(a.LatencyMs, storageConnection: null), logs));
+        }, SdkWorkloads.Catalog(a.LatencyMs, storageConnection: null), Logs("sidecar in-memory")));
     }
 
     if (a.RunsAzure)
@@ -85,11 +83,11 @@ try
             LeaseInterval = tuning.LeaseInterval,
             LeaseRenewInterval = tuning.LeaseRenewInterval,
         };
-        azure = await Started("sidecar, Azurite", () => SidecarEngine.StartAsync("sidecar Azurite", sidecarOptions, SdkWorkloads.Catalog(a.LatencyMs, connection), logs));
+        azure = await Started("sidecar, Azurite", () => SidecarEngine.StartAsync("sidecar Azurite", sidecarOptions, SdkWorkloads.Catalog(a.LatencyMs, connection), Logs("sidecar Azurite")));
         if (a.RunsEngine)
         {
             dtfx = await Started("DTFx TaskHubWorker, Azurite", () => DtfxEngine.StartAsync(
-                "DTFx TaskHubWorker Azurite", DtfxEngine.SettingsLikeTheSidecar(sidecarOptions, connection, "BenchDtfx" + suffix), logs));
+                "DTFx TaskHubWorker Azurite", DtfxEngine.SettingsLikeTheSidecar(sidecarOptions, connection, "BenchDtfx" + suffix), Logs("DTFx")));
         }
     }
 
@@ -128,6 +126,24 @@ finally
     {
         await azurite.DisposeAsync();
     }
+
+    foreach (ILoggerFactory factory in logFactories)
+    {
+        factory.Dispose();
+    }
+}
+
+// With --log, each engine's logs go to the console prefixed with the engine and the time since the start.
+ILoggerFactory Logs(string engine)
+{
+    if (a.LogLevel is not { } level)
+    {
+        return NullLoggerFactory.Instance;
+    }
+
+    ILoggerFactory factory = LoggerFactory.Create(b => b.AddProvider(new PrefixedConsoleLoggerProvider(engine, total)).SetMinimumLevel(level));
+    logFactories.Add(factory);
+    return factory;
 }
 
 async Task<T> Started<T>(string what, Func<Task<T>> start)
@@ -275,6 +291,26 @@ async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
     }
 
     Console.WriteLine();
+    if (a.LogLevel is not null)
+    {
+        // Runs over 3× their engine's p50, episode by episode.
+        foreach (EngineWorkload workload in workloads)
+        {
+            foreach (IEngine engine in all)
+            {
+                List<EngineSample> runs = samples[workload][engine];
+                double p50 = new Stats(runs.Select(r => r.Polled.TotalMilliseconds)).P50;
+                foreach (EngineSample slow in runs.Where(r => r.Polled.TotalMilliseconds > 3 * p50))
+                {
+                    Console.WriteLine($"slow run: {workload.Name} on {engine.Name}, {Stats.Ms(slow.Polled.TotalMilliseconds)} ms (p50 {Stats.Ms(p50)}), {slow.InstanceId}");
+                    Console.Write(Breakdown.Timeline(await engine.GetHistoryAsync(slow.InstanceId)));
+                }
+            }
+        }
+
+        Console.WriteLine();
+    }
+
     IEngine? sidecarAzure = all.FirstOrDefault(e => e is SidecarEngine && e.Name.Contains("Azurite", StringComparison.Ordinal));
     IEngine? dtfx = all.FirstOrDefault(e => e is DtfxEngine);
     if (sidecarAzure is not null && dtfx is not null)
