@@ -38,21 +38,20 @@ AzuriteProcess? azurite = null;
 try
 {
     // Tuning shared by every DTFx service in the run; the TaskHubWorker's settings are derived from the same object.
-    // Leases renewed and intent leases acquired every 2 s (default 10 s); DTFx's blob partition manager still takes
-    // ownership leases one acquire cycle (fixed 5 s) at a time, so a fresh hub with 4 partitions idles ~25 s, 1 about 10 s.
+    // Leases stay at the self-hosted defaults: shorter ones were lost under load on a busy 2-core machine (the partition
+    // manager's table operations time out after the renew interval), stalling whichever engine lost its partition.
     var tuning = new SelfHostedOptions
     {
         PartitionCount = a.Partitions,
         MaxQueuePollingInterval = TimeSpan.FromMilliseconds(a.MaxQueuePollMs),
-        LeaseInterval = TimeSpan.FromSeconds(8),
-        LeaseRenewInterval = TimeSpan.FromSeconds(2),
     };
     Console.WriteLine($"# ModelAlloy.Bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
     Console.WriteLine();
     Console.WriteLine($"args: {(args.Length == 0 ? "(defaults)" : string.Join(' ', args))}; load average at start: {LoadAverage()}");
     Console.WriteLine($"Azure Storage tuning, identical for the sidecar's service and the TaskHubWorker's: PartitionCount {tuning.PartitionCount}, " +
         $"MaxQueuePollingInterval {tuning.MaxQueuePollingInterval.TotalMilliseconds} ms, {tuning.MaxConcurrentActivities} activities / {tuning.MaxConcurrentOrchestrations} orchestrations at once, " +
-        $"leases {tuning.LeaseInterval.TotalSeconds} s renewed every {tuning.LeaseRenewInterval.TotalSeconds} s, visibility {tuning.MessageVisibilityTimeout.TotalSeconds} s");
+        $"leases {tuning.LeaseInterval.TotalSeconds} s renewed every {tuning.LeaseRenewInterval.TotalSeconds} s, visibility {tuning.MessageVisibilityTimeout.TotalSeconds} s, " +
+        $"{(new DurableTask.AzureStorage.AzureStorageOrchestrationServiceSettings().UseTablePartitionManagement ? "table" : "blob")} partition manager (DTFx default)");
 
     SidecarEngine? memory = null;
     SidecarEngine? azure = null;
