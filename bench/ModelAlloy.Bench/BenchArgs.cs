@@ -13,7 +13,7 @@ internal sealed record BenchArgs
                        engine: fan-out/fan-in F and chain C (trivial activities) through the sidecar, and on DTFx's own
                        TaskHubWorker on the same Azurite, R alternated rounds              (default: all)
           --backend    inmemory (DTFx in-memory), azure (DTFx Azure Storage on a private Azurite), all (default)
-          --repeat     runs per backend (overhead, default 10) or rounds (engine, default 5); one warm-up run first
+          --repeat     runs per backend (overhead, default 10) or rounds (engine, default 8); one warm-up run first
           --poll-ms    engine: completion is observed by polling instance state every P ms on every engine (default 50)
           --max-queue-poll-ms, --partitions
                        Azure Storage tuning, identical for the sidecar's and the TaskHubWorker's service (default 1000, 1)

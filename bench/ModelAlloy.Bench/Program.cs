@@ -245,7 +245,7 @@ async Task<(string Id, double WallMs, double ModelMs)> RunChainAsync(SidecarEngi
 
 async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
 {
-    int repeat = a.Repeat ?? 5;
+    int repeat = a.Repeat ?? 8;
     EngineWorkload[] workloads = [.. new[] { new EngineWorkload($"fan-out/fan-in {a.FanOut}", true, a.FanOut), new EngineWorkload($"chain {a.Chain}", false, a.Chain) }
         .Where(w => a.Only is null || w.Name.Equals(a.Only, StringComparison.OrdinalIgnoreCase))];
     if (workloads.Length == 0)
