@@ -12,6 +12,7 @@ return command switch
 {
     "demo" => await DemoCommand.RunAsync(Console.Out, cancel.Token),
     "costs" => await CostsCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token),
+    "eval" => await EvalCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token),
     "help" or "--help" or "-h" => Help(0),
     _ => Help(2, $"Unknown command '{command}'."),
 };
@@ -32,6 +33,9 @@ static int Help(int code, string? error = null)
           costs     Model cost report: 'costs demo [--week-start yyyy-MM-dd]' (a simulated week through the real
                     gateway and ledger) or 'costs ledger [--from d] [--to d]' (the Table Storage ledger in
                     MODELALLOY_STORAGE_CONNECTION).
+          eval      Routing evaluation on recorded outcomes: 'eval replay [--data DIR] [--seeds N] [--out DIR]' (RouteLLM's
+                    APGR/CPT table for random, oracle, rules and the learned router, plus the curve plot) or
+                    'eval train-router [--out FILE]' (train, validate and save the learned router).
           help      Show this help.
         """);
     return code;
