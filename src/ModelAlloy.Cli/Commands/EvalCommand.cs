@@ -71,15 +71,17 @@ internal static class EvalCommand
     private static int Replay(Dictionary<string, string> options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         int seeds = Int(options, "--seeds") ?? 5;
+        int outputTokens = Int(options, "--output-tokens") ?? (int)RequestCostModel.DefaultOutputTokens;
+        TierPrice? weak = Price(options, "weak"), strong = Price(options, "strong");
         IReadOnlyList<RecordedOutcome> data = Load(options);
         var replay = new ReplayOptions
         {
             Seeds = seeds,
             IncludeLearned = !options.ContainsKey("--no-learned"),
-            Costs = RequestCostModel.ForPrompts(data.Select(o => o.Prompt), Price(options, "weak"), Price(options, "strong"), Int(options, "--output-tokens") ?? RequestCostModel.DefaultOutputTokens),
+            Costs = RequestCostModel.ForPrompts(data.Select(o => o.Prompt), weak, strong, outputTokens),
         };
         var clock = Stopwatch.StartNew();
-        ReplayReport report = ReplayEvaluator.Run(data, replay, new Progress<string>(line => error.WriteLine($"  {line}")), cancellationToken);
+        ReplayReport report = ReplayEvaluator.Run(data, replay, new LineProgress(error), cancellationToken);
         string table = ReplayTable.Format(report);
         output.Write(table);
         string dir = Path.GetFullPath(options.GetValueOrDefault("--out") ?? "eval-replay");
@@ -94,7 +96,6 @@ internal static class EvalCommand
 
     private static int TrainRouter(Dictionary<string, string> options, TextWriter output, CancellationToken cancellationToken)
     {
-        IReadOnlyList<RecordedOutcome> data = Load(options);
         var train = new LearnedRouterOptions
         {
             Seed = Int(options, "--seed") ?? 0,
@@ -106,13 +107,14 @@ internal static class EvalCommand
                 string other => throw new FormatException($"--fallback is 'strong' or 'weak', not '{other}'."),
             },
         };
+        IReadOnlyList<RecordedOutcome> data = Load(options);
         LearnedRouter router = LearnedRouterTrainer.Train(data, train, cancellationToken: cancellationToken);
         string manifestPath = router.Save(options.GetValueOrDefault("--out") ?? "router.zip");
         RouterManifest m = router.Manifest;
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv, $"Learned router {m.ModelVersion}: {m.TrainingRows:N0} rows, trained and validated in {m.TrainingSeconds:F1} s"));
         output.WriteLine(string.Create(inv, $"Saved {Path.ChangeExtension(manifestPath, ".zip")} and {manifestPath}"));
-        output.WriteLine(string.Create(inv, $"Threshold {m.Threshold:F3} on P(weak suffices), calibrated to {m.Calibration}: validation strong share {m.ValidationStrongShare:P1}, quality {m.ValidationQuality:P1}"));
+        output.WriteLine(string.Create(inv, $"Threshold {m.Threshold:F3} on P(weak suffices), calibrated to {m.Calibration}: validation strong share {m.ValidationStrongShare * 100:F1}%, quality {m.ValidationQuality * 100:F1}%"));
         if (m.KnownTaskTypes is { } known)
         {
             output.WriteLine(string.Create(inv, $"Known task types (stratified {train.ValidationFolds}-fold): {known.Describe()}"));
@@ -226,5 +228,10 @@ internal static class EvalCommand
         error.WriteLine(message);
         error.WriteLine(Usage);
         return 2;
+    }
+
+    private sealed class LineProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine($"  {value}");
     }
 }

@@ -91,10 +91,12 @@ public static class ReplayEvaluator
     private static string Describe(IReplayPolicy policy, int runs) => policy switch
     {
         { Learns: false, Randomized: false } => "all rows",
-        { Learns: false } => $"all rows, {runs} seeds",
-        _ when policy.Name.EndsWith("unseen-subjects", StringComparison.Ordinal) => $"half the subjects, {runs} seeds",
-        _ => $"half of each subject, {runs} seeds",
+        { Learns: false } => $"all rows, {Seeds(runs)}",
+        _ when policy.Name.EndsWith("unseen-subjects", StringComparison.Ordinal) => $"half the subjects, {Seeds(runs)}",
+        _ => $"half of each subject, {Seeds(runs)}",
     };
+
+    private static string Seeds(int runs) => runs == 1 ? "1 seed" : $"{runs} seeds";
 
     private static CurvePoint[] MeanCurve(IReadOnlyList<RoutingCurve> curves) =>
         Enumerable.Range(0, 101).Select(i => new CurvePoint(i / 100.0, curves.Average(c => c.QualityAt(i / 100.0)))).ToArray();

@@ -15,7 +15,7 @@ public static class ReplayTable
         var inv = CultureInfo.InvariantCulture;
         RequestCostModel c = report.Costs;
         var text = new StringBuilder();
-        text.AppendLine(inv, $"Replay on recorded outcomes: {report.Requests:N0} requests, {report.TaskTypes} task types; weak {c.Weak.Model} {report.WeakQuality:P1} correct, strong {c.Strong.Model} {report.StrongQuality:P1}");
+        text.AppendLine(inv, $"Replay on recorded outcomes: {report.Requests:N0} requests, {report.TaskTypes} task types; weak {c.Weak.Model} {report.WeakQuality * 100:F1}% correct, strong {c.Strong.Model} {report.StrongQuality * 100:F1}%");
         text.AppendLine(inv, $"Prices per 1M tokens in/out: weak ${c.Weak.InputPerMillion}/${c.Weak.OutputPerMillion}, strong ${c.Strong.InputPerMillion}/${c.Strong.OutputPerMillion}; a request = {c.InputTokens:F0} input + {c.OutputTokens:F0} output tokens");
         text.AppendLine("APGR: average performance gap recovered over strong shares 0-100%; CPT(x%): fewest strong calls recovering x% of the gap (RouteLLM's metrics).");
         text.AppendLine();

@@ -76,6 +76,6 @@ public static class RoutingMetrics
         return gap > 0
             ? gap
             : throw new InvalidOperationException(
-                $"the strong model ({curve.StrongQuality:P1}) is no better than the weak one ({curve.WeakQuality:P1}) on these requests, so there is no gap to recover");
+                $"the strong model ({curve.StrongQuality * 100:F1}%) is no better than the weak one ({curve.WeakQuality * 100:F1}%) on these requests, so there is no gap to recover");
     }
 }

@@ -25,9 +25,9 @@ public sealed record CalibrationTarget(CalibrationKind Kind, double Value)
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
-        CalibrationKind.StrongShare => string.Create(CultureInfo.InvariantCulture, $"strong share {Value:P0}"),
-        CalibrationKind.Quality => string.Create(CultureInfo.InvariantCulture, $"quality {Value:P1}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{Value:P0} of the quality gap recovered"),
+        CalibrationKind.StrongShare => string.Create(CultureInfo.InvariantCulture, $"strong share {Value * 100:F0}%"),
+        CalibrationKind.Quality => string.Create(CultureInfo.InvariantCulture, $"quality {Value * 100:F1}%"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Value * 100:F0}% of the quality gap recovered"),
     };
 
     private static double Check(double value) =>
