@@ -74,7 +74,7 @@ public static class JsonlDatasetReader
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new DatasetFormatException(source, line, null, $"a JSON {Kind(root)}, not an object; write one object per line like {{\"input\": \"...\", \"reference\": \"...\"}}");
+                throw new DatasetFormatException(source, line, null, $"{Kind(root)}, not an object; write one object per line like {{\"input\": \"...\", \"reference\": \"...\"}}");
             }
 
             foreach (JsonProperty property in root.EnumerateObject())
@@ -108,7 +108,7 @@ public static class JsonlDatasetReader
         {
             JsonValueKind.String when !string.IsNullOrWhiteSpace(id.GetString()) => id.GetString()!,
             JsonValueKind.Number => id.GetRawText(),
-            _ => throw new DatasetFormatException(source, line, "id", $"a {Kind(id)}; write a non-empty string or a number, or leave it out"),
+            _ => throw new DatasetFormatException(source, line, "id", $"{Kind(id)}; write a non-empty string or a number, or leave it out"),
         };
     }
 
@@ -124,7 +124,7 @@ public static class JsonlDatasetReader
             JsonValueKind.String when !string.IsNullOrWhiteSpace(input.GetString()) => input.GetString()!,
             JsonValueKind.String => throw new DatasetFormatException(source, line, "input", "empty; write the text the system under test receives"),
             JsonValueKind.Object => input.GetRawText(),
-            _ => throw new DatasetFormatException(source, line, "input", $"a {Kind(input)}; write a string or an object"),
+            _ => throw new DatasetFormatException(source, line, "input", $"{Kind(input)}; write a string or an object"),
         };
     }
 
@@ -142,7 +142,7 @@ public static class JsonlDatasetReader
 
         if (labels.ValueKind != JsonValueKind.Array)
         {
-            throw new DatasetFormatException(source, line, "labels", $"a {Kind(labels)}; write an array of strings");
+            throw new DatasetFormatException(source, line, "labels", $"{Kind(labels)}; write an array of strings");
         }
 
         var result = new List<string>();
@@ -151,7 +151,7 @@ public static class JsonlDatasetReader
         {
             if (label.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(label.GetString()))
             {
-                throw new DatasetFormatException(source, line, $"labels[{index}]", $"a {Kind(label)}; every label is a non-empty string");
+                throw new DatasetFormatException(source, line, $"labels[{index}]", $"{Kind(label)}; every label is a non-empty string");
             }
 
             result.Add(label.GetString()!);
@@ -171,7 +171,7 @@ public static class JsonlDatasetReader
 
         if (metadata.ValueKind != JsonValueKind.Object)
         {
-            throw new DatasetFormatException(source, line, "metadata", $"a {Kind(metadata)}; write an object such as {{\"taskType\": \"billing\"}}");
+            throw new DatasetFormatException(source, line, "metadata", $"{Kind(metadata)}; write an object such as {{\"taskType\": \"billing\"}}");
         }
 
         foreach (JsonProperty property in metadata.EnumerateObject())
@@ -180,7 +180,7 @@ public static class JsonlDatasetReader
             {
                 JsonValueKind.String => property.Value.GetString()!,
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                _ => throw new DatasetFormatException(source, line, $"metadata.{property.Name}", $"a {Kind(property.Value)}; metadata values are strings, numbers or booleans"),
+                _ => throw new DatasetFormatException(source, line, $"metadata.{property.Name}", $"{Kind(property.Value)}; metadata values are strings, numbers or booleans"),
             };
         }
 
@@ -189,12 +189,12 @@ public static class JsonlDatasetReader
 
     private static string Kind(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Array => "array",
-        JsonValueKind.Object => "object",
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
         JsonValueKind.Null => "null",
-        _ => "value",
+        _ => "a value",
     };
 }

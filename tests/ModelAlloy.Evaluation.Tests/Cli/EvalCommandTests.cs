@@ -56,7 +56,7 @@ public sealed class EvalCommandTests
             Assert.Contains("trained and validated in", output.ToString());
             Assert.Contains("calibrated to strong share 30%", output.ToString());
             Assert.True(File.Exists(Path.Combine(dir, "r.zip")));
-            Assert.Equal(3, Routing.LearnedRouter.Load(Path.Combine(dir, "r.json")).Manifest.TaskTypes.Count);
+            Assert.Equal(3, ModelAlloy.Evaluation.Routing.LearnedRouter.Load(Path.Combine(dir, "r.json")).Manifest.TaskTypes.Count);
         }
         finally
         {
