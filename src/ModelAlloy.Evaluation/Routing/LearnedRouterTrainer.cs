@@ -28,12 +28,12 @@ public static class LearnedRouterTrainer
         var random = new Random(options.Seed);
         int taskTypes = rows.Select(r => r.TaskType).Distinct(StringComparer.Ordinal).Count();
 
-        double[]? known = options.ValidateKnownTaskTypes
-            ? OutOfFold(rows, ReplaySplits.StratifiedFolds(rows, options.ValidationFolds, options.Seed), options, cancellationToken)
+        int[] knownFolds = ReplaySplits.StratifiedFolds(rows, options.ValidationFolds, options.Seed);
+        double[]? known = options.ValidateKnownTaskTypes ? OutOfFold(rows, knownFolds, options, cancellationToken) : null;
+        int[]? unseenFolds = options.ValidateUnseenTaskTypes && taskTypes >= options.ValidationFolds
+            ? ReplaySplits.GroupedFolds(rows, options.ValidationFolds, options.Seed)
             : null;
-        double[]? unseen = options.ValidateUnseenTaskTypes && taskTypes >= options.ValidationFolds
-            ? OutOfFold(rows, ReplaySplits.GroupedFolds(rows, options.ValidationFolds, options.Seed), options, cancellationToken)
-            : null;
+        double[]? unseen = unseenFolds is null ? null : OutOfFold(rows, unseenFolds, options, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         RouterModel model = RouterModel.Fit(rows, options);
 
@@ -65,9 +65,9 @@ public static class LearnedRouterTrainer
             ValidationStrongShare = share,
             ValidationQuality = quality,
             Fallback = options.Fallback,
-            KnownTaskTypes = known is null ? null : Verdict(rows, known, options, random),
+            KnownTaskTypes = known is null ? null : Verdict(rows, known, options, random, knownFolds),
             TaskTypes = verdicts,
-            UnseenTaskTypes = unseen is null ? null : Verdict(rows, unseen, options, random),
+            UnseenTaskTypes = unseen is null ? null : Verdict(rows, unseen, options, random, unseenFolds),
         };
         return new LearnedRouter(model, manifest);
     }
@@ -102,16 +102,22 @@ public static class LearnedRouterTrainer
         return predictions;
     }
 
-    private static TaskTypeVerdict Verdict(IReadOnlyList<RecordedOutcome> rows, IReadOnlyList<double> probability, LearnedRouterOptions options, Random random)
+    // Pooled verdicts are stratified by fold: each fold's model has its own calibration, and with folds grouped by
+    // task type a fold trained on hard task types over-predicts for the easier ones it holds out (and vice versa),
+    // which would make any pooled ranking across folds look worse than random. APGR is then the folds' mean.
+    private static TaskTypeVerdict Verdict(IReadOnlyList<RecordedOutcome> rows, IReadOnlyList<double> probability, LearnedRouterOptions options, Random random, int[]? folds = null)
     {
         double[] escalate = probability.Select(p => -p).ToArray();
-        var curve = RoutingCurve.FromScores(rows, escalate);
-        double? apgr = curve.StrongQuality > curve.WeakQuality ? Math.Round(RoutingMetrics.Apgr(curve), 4) : null;
-        double p = PermutationTest.PValue(escalate, rows.Select(r => r.EscalationGain).ToArray(), options.Permutations, random);
+        var apgrs = Enumerable.Range(0, rows.Count).GroupBy(i => folds?[i] ?? 0)
+            .Select(g => RoutingCurve.FromScores(g.Select(i => rows[i]).ToArray(), g.Select(i => escalate[i]).ToArray()))
+            .Where(c => c.StrongQuality > c.WeakQuality)
+            .Select(RoutingMetrics.Apgr)
+            .ToArray();
+        double p = PermutationTest.PValue(escalate, rows.Select(r => r.EscalationGain).ToArray(), options.Permutations, random, folds);
         return new TaskTypeVerdict
         {
             Rows = rows.Count,
-            Apgr = apgr,
+            Apgr = apgrs.Length > 0 ? Math.Round(apgrs.Average(), 4) : null,
             PValue = Math.Round(p, 4),
             Routes = rows.Count >= options.MinimumRowsPerTaskType && p < options.Significance,
         };
