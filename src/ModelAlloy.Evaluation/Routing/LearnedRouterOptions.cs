@@ -7,7 +7,7 @@ public sealed record LearnedRouterOptions
     public int Seed { get; init; }
 
     /// <summary>Gets the L2 regularization of the logistic regression (ML.NET's L-BFGS trainer; L1 is off).</summary>
-    public float L2Regularization { get; init; } = 10f;
+    public float L2Regularization { get; init; } = 5f;
 
     /// <summary>Gets the number of cross-validation folds, both stratified by task type and grouped by task type.</summary>
     public int ValidationFolds { get; init; } = 3;
