@@ -76,7 +76,7 @@ public static class CurvePlot
         "<style>body{font-family:sans-serif;margin:24px}pre{font-size:12px;background:#f7f7f7;padding:12px}</style></head><body>\n" +
         "<h1>Routing replay on recorded outcomes</h1>\n" + Svg(report) +
         "<pre>" + WebUtility.HtmlEncode(ReplayTable.Format(report)) + "</pre>\n" +
-        "<p>Curves are means over seeds at each strong share; learned rows are measured on their test splits.</p>\n</body></html>\n";
+        "<p>Curves are means over seeds at each strong share. Learned rows are measured on their test splits, whose weak and strong quality differ from the full data's, so every curve shows the gap it recovers on the full data's weak-to-strong scale (its area above the weak line is its APGR).</p>\n</body></html>\n";
 
     private static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 }

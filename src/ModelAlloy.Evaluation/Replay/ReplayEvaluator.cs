@@ -39,6 +39,7 @@ public static class ReplayEvaluator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Seeds, 1);
         RequestCostModel costs = options.Costs ?? RequestCostModel.ForPrompts(outcomes.Select(o => o.Prompt));
         var all = new ReplaySplit([], outcomes);
+        double weak = outcomes.Average(o => o.WeakCorrect ? 1.0 : 0), strong = outcomes.Average(o => o.StrongCorrect ? 1.0 : 0);
         var rows = new List<ReplayRow>
         {
             new() { Name = "all-weak", EvaluatedOn = "all rows", FixedShare = 0 },
@@ -73,7 +74,7 @@ public static class ReplayEvaluator
                 Apgr = MetricSummary.Of(curves.Select(RoutingMetrics.Apgr).ToArray()),
                 Cpt50 = MetricSummary.Of(curves.Select(c => RoutingMetrics.Cpt(c, 50)).ToArray()),
                 Cpt80 = MetricSummary.Of(curves.Select(c => RoutingMetrics.Cpt(c, 80)).ToArray()),
-                Curve = MeanCurve(curves),
+                Curve = MeanCurve(curves, weak, strong),
                 Notes = notes,
             });
         }
@@ -81,8 +82,8 @@ public static class ReplayEvaluator
         return new ReplayReport(
             outcomes.Count,
             outcomes.Select(o => o.TaskType).Distinct(StringComparer.Ordinal).Count(),
-            outcomes.Average(o => o.WeakCorrect ? 1.0 : 0),
-            outcomes.Average(o => o.StrongCorrect ? 1.0 : 0),
+            weak,
+            strong,
             options.Seeds,
             costs,
             rows);
@@ -98,6 +99,14 @@ public static class ReplayEvaluator
 
     private static string Seeds(int runs) => runs == 1 ? "1 seed" : $"{runs} seeds";
 
-    private static CurvePoint[] MeanCurve(IReadOnlyList<RoutingCurve> curves) =>
-        Enumerable.Range(0, 101).Select(i => new CurvePoint(i / 100.0, curves.Average(c => c.QualityAt(i / 100.0)))).ToArray();
+    // Test splits differ in their weak and strong quality (an unseen-subjects split holds other subjects than the
+    // full data), so each run's curve is drawn as the gap it recovers, on the full data's weak-to-strong scale:
+    // every curve then starts at the weak model and ends at the strong one, and its area above the weak line is APGR.
+    private static CurvePoint[] MeanCurve(IReadOnlyList<RoutingCurve> curves, double weak, double strong) =>
+        Enumerable.Range(0, 101).Select(i => new CurvePoint(i / 100.0, curves.Average(c => OnFullScale(c, i / 100.0, weak, strong)))).ToArray();
+
+    private static double OnFullScale(RoutingCurve curve, double share, double weak, double strong) =>
+        curve.StrongQuality > curve.WeakQuality
+            ? weak + (RoutingMetrics.PerformanceGapRecovered(curve, curve.QualityAt(share)) * (strong - weak))
+            : curve.QualityAt(share);
 }

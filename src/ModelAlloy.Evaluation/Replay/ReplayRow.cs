@@ -21,7 +21,10 @@ public sealed record ReplayRow
     /// <summary>Gets the fixed strong share of a policy that is a point, not a curve (all-weak 0, all-strong 1); else null.</summary>
     public double? FixedShare { get; init; }
 
-    /// <summary>Gets the mean curve over the runs on a grid of 101 shares (0%, 1%, ..., 100%); empty for a fixed tier.</summary>
+    /// <summary>
+    /// Gets the mean curve over the runs on a grid of 101 shares (0%, 1%, ..., 100%), each run's gap recovered drawn on
+    /// the full data's weak-to-strong scale; empty for a fixed tier.
+    /// </summary>
     public IReadOnlyList<CurvePoint> Curve { get; init; } = [];
 
     /// <summary>Gets notes from the runs (e.g. the learned router's verdict on unseen task types), one per distinct note.</summary>
