@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using ModelAlloy.Evaluation.Datasets;
+using ModelAlloy.Evaluation.Replay;
+using ModelAlloy.Evaluation.Routing;
+using ModelAlloy.Models;
+
+namespace ModelAlloy.Cli.Commands;
+
+/// <summary>
+/// <c>alloy eval replay</c>: routing policies replayed on RouteLLM's recorded MMLU outcomes, as RouteLLM's metric
+/// table plus the quality-vs-strong-share plot. <c>alloy eval train-router</c>: trains, validates and saves the
+/// learned router.
+/// </summary>
+internal static class EvalCommand
+{
+    public const string Usage = """
+        usage: alloy eval replay [--data DIR] [--seeds N] [--out DIR] [--subjects a,b,...] [--max-per-subject N] [--no-learned]
+                                 [--weak-price IN/OUT] [--strong-price IN/OUT] [--catalog FILE --weak-model ID --strong-model ID]
+                                 [--output-tokens N]
+               alloy eval train-router [--data DIR] [--out FILE] [--seed N] [--target-share X | --target-quality X | --target-gap X]
+                                       [--fallback strong|weak] [--subjects a,b,...] [--max-per-subject N]
+          --data DIR    RouteLLM data (the folder holding mmlu/); default ../shared/data/routellm from the repository root,
+                        or $MODELALLOY_ROUTELLM_DATA
+          prices        $ per 1M input/output tokens, e.g. --strong-price 10/30 (defaults: weak 0.7/0.7, strong 10/30)
+          targets       0..1: share of strong calls, absolute quality, or fraction of the weak-to-strong gap (default gap 0.8)
+        """;
+
+    private static readonly Dictionary<string, HashSet<string>> Options = new(StringComparer.Ordinal)
+    {
+        ["replay"] = ["--data", "--seeds", "--out", "--subjects", "--max-per-subject", "--no-learned", "--weak-price", "--strong-price", "--catalog", "--weak-model", "--strong-model", "--output-tokens"],
+        ["train-router"] = ["--data", "--out", "--seed", "--target-share", "--target-quality", "--target-gap", "--fallback", "--subjects", "--max-per-subject"],
+    };
+
+    private static readonly HashSet<string> Switches = ["--no-learned"];
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string sub = args.FirstOrDefault() ?? "";
+        if (!Options.TryGetValue(sub, out HashSet<string>? known))
+        {
+            return Task.FromResult(Fail(error, sub.Length == 0 ? "alloy eval needs a command: replay or train-router." : $"Unknown eval command '{sub}'."));
+        }
+
+        Dictionary<string, string> options;
+        try
+        {
+            options = Parse(args[1..], known);
+        }
+        catch (FormatException ex)
+        {
+            return Task.FromResult(Fail(error, ex.Message));
+        }
+
+        try
+        {
+            return Task.FromResult(sub == "replay" ? Replay(options, output, error, cancellationToken) : TrainRouter(options, output, cancellationToken));
+        }
+        catch (FormatException ex) when (ex is not DatasetFormatException)
+        {
+            return Task.FromResult(Fail(error, ex.Message));
+        }
+        catch (Exception ex) when (ex is DatasetFormatException or DirectoryNotFoundException or FileNotFoundException or KeyNotFoundException
+                                       or InvalidDataException or ModelGatewayException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            error.WriteLine(ex.Message);
+            return Task.FromResult(1);
+        }
+    }
+
+    private static int Replay(Dictionary<string, string> options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        int seeds = Int(options, "--seeds") ?? 5;
+        int outputTokens = Int(options, "--output-tokens") ?? (int)RequestCostModel.DefaultOutputTokens;
+        TierPrice? weak = Price(options, "weak"), strong = Price(options, "strong");
+        IReadOnlyList<RecordedOutcome> data = Load(options);
+        var replay = new ReplayOptions
+        {
+            Seeds = seeds,
+            IncludeLearned = !options.ContainsKey("--no-learned"),
+            Costs = RequestCostModel.ForPrompts(data.Select(o => o.Prompt), weak, strong, outputTokens),
+        };
+        var clock = Stopwatch.StartNew();
+        ReplayReport report = ReplayEvaluator.Run(data, replay, new LineProgress(error), cancellationToken);
+        string table = ReplayTable.Format(report);
+        output.Write(table);
+        string dir = Path.GetFullPath(options.GetValueOrDefault("--out") ?? "eval-replay");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "replay.txt"), table);
+        File.WriteAllText(Path.Combine(dir, "replay.svg"), CurvePlot.Svg(report));
+        File.WriteAllText(Path.Combine(dir, "replay.html"), CurvePlot.Html(report));
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Plot: {Path.Combine(dir, "replay.html")} (and replay.svg, replay.txt); {clock.Elapsed.TotalSeconds:F0} s."));
+        return 0;
+    }
+
+    private static int TrainRouter(Dictionary<string, string> options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var train = new LearnedRouterOptions
+        {
+            Seed = Int(options, "--seed") ?? 0,
+            Calibration = Target(options),
+            Fallback = options.GetValueOrDefault("--fallback") switch
+            {
+                null or "strong" => RouterTier.Strong,
+                "weak" => RouterTier.Weak,
+                string other => throw new FormatException($"--fallback is 'strong' or 'weak', not '{other}'."),
+            },
+        };
+        IReadOnlyList<RecordedOutcome> data = Load(options);
+        LearnedRouter router = LearnedRouterTrainer.Train(data, train, cancellationToken: cancellationToken);
+        string manifestPath = router.Save(options.GetValueOrDefault("--out") ?? "router.zip");
+        RouterManifest m = router.Manifest;
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(inv, $"Learned router {m.ModelVersion}: {m.TrainingRows:N0} rows, trained and validated in {m.TrainingSeconds:F1} s"));
+        output.WriteLine(string.Create(inv, $"Saved {Path.ChangeExtension(manifestPath, ".zip")} and {manifestPath}"));
+        output.WriteLine(string.Create(inv, $"Threshold {m.Threshold:F3} on P(weak suffices), calibrated to {m.Calibration}: validation strong share {m.ValidationStrongShare * 100:F1}%, quality {m.ValidationQuality * 100:F1}%"));
+        if (m.KnownTaskTypes is { } known)
+        {
+            output.WriteLine(string.Create(inv, $"Known task types (stratified {train.ValidationFolds}-fold): {known.Describe()}"));
+        }
+
+        var fallBack = m.TaskTypes.Where(t => !t.Value.Routes).Select(t => t.Key).ToList();
+        output.WriteLine(string.Create(inv, $"  routes on {m.TaskTypes.Count - fallBack.Count}/{m.TaskTypes.Count} task types; falls back to '{m.Fallback.ToString().ToLowerInvariant()}' on {fallBack.Count}{(fallBack.Count > 0 ? ": " + string.Join(", ", fallBack) : "")}"));
+        output.WriteLine(string.Create(inv, $"Unseen task types (grouped {train.ValidationFolds}-fold): {m.UnseenTaskTypes?.Describe() ?? "not validated (too few task types)"}{(m.UnseenTaskTypes is { Routes: true } ? "" : " → falls back")}"));
+        return 0;
+    }
+
+    private static IReadOnlyList<RecordedOutcome> Load(Dictionary<string, string> options)
+    {
+        string root = RouteLlmData.Locate(options.GetValueOrDefault("--data"));
+        string[]? subjects = options.GetValueOrDefault("--subjects")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        IReadOnlyList<RecordedOutcome> data = RouteLlmData.Load(root, subjects, Int(options, "--max-per-subject"));
+        return data.Count > 0 ? data : throw new DirectoryNotFoundException($"no rows for subjects '{string.Join(",", subjects ?? [])}' under '{root}'");
+    }
+
+    private static TierPrice? Price(Dictionary<string, string> options, string tier)
+    {
+        if (options.GetValueOrDefault($"--{tier}-model") is { } model)
+        {
+            string catalog = options.GetValueOrDefault("--catalog") ?? throw new FormatException($"--{tier}-model needs --catalog FILE (a model catalog such as src/ModelAlloy.Models/models.sample.json).");
+            return RequestCostModel.FromCatalog(catalog, model);
+        }
+
+        if (options.GetValueOrDefault($"--{tier}-price") is not { } text)
+        {
+            return null;
+        }
+
+        string[] parts = text.Split('/');
+        return parts.Length == 2
+               && decimal.TryParse(parts[0], NumberStyles.Number, CultureInfo.InvariantCulture, out decimal input) && input >= 0
+               && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out decimal outputPrice) && outputPrice >= 0
+            ? new TierPrice(tier == "weak" ? RequestCostModel.DefaultWeak.Model : RequestCostModel.DefaultStrong.Model, input, outputPrice)
+            : throw new FormatException($"--{tier}-price expects dollars per 1M input/output tokens like 10/30, not '{text}'.");
+    }
+
+    private static CalibrationTarget Target(Dictionary<string, string> options)
+    {
+        string[] given = ["--target-share", "--target-quality", "--target-gap"];
+        var set = given.Where(options.ContainsKey).ToList();
+        if (set.Count > 1)
+        {
+            throw new FormatException($"Give one calibration target, not {string.Join(" and ", set)}.");
+        }
+
+        if (set.Count == 0)
+        {
+            return CalibrationTarget.GapRecovered(0.8);
+        }
+
+        string text = options[set[0]];
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || value is < 0 or > 1)
+        {
+            throw new FormatException($"{set[0]} expects a number from 0 to 1, not '{text}'.");
+        }
+
+        return set[0] switch
+        {
+            "--target-share" => CalibrationTarget.StrongShare(value),
+            "--target-quality" => CalibrationTarget.Quality(value),
+            _ => CalibrationTarget.GapRecovered(value),
+        };
+    }
+
+    private static int? Int(Dictionary<string, string> options, string name)
+    {
+        if (options.GetValueOrDefault(name) is not { } text)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
+            ? value
+            : throw new FormatException($"{name} expects a positive whole number, not '{text}'.");
+    }
+
+    private static Dictionary<string, string> Parse(string[] args, HashSet<string> known)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            if (!known.Contains(name))
+            {
+                throw new FormatException(name.StartsWith("--", StringComparison.Ordinal) ? $"Unknown option '{name}'." : $"Unexpected argument '{name}'.");
+            }
+
+            if (Switches.Contains(name))
+            {
+                options[name] = "";
+                continue;
+            }
+
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new FormatException($"Option {name} needs a value.");
+            }
+
+            options[name] = args[++i];
+        }
+
+        return options;
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine(message);
+        error.WriteLine(Usage);
+        return 2;
+    }
+
+    private sealed class LineProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine($"  {value}");
+    }
+}

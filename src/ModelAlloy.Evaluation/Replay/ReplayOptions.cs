@@ -1,0 +1,19 @@
+using ModelAlloy.Evaluation.Routing;
+
+namespace ModelAlloy.Evaluation.Replay;
+
+/// <summary>How a replay runs.</summary>
+public sealed record ReplayOptions
+{
+    /// <summary>Gets the number of seeds for randomized and learned policies.</summary>
+    public int Seeds { get; init; } = 5;
+
+    /// <summary>Gets the learned router's training options (the seed is set per run).</summary>
+    public LearnedRouterOptions Router { get; init; } = new();
+
+    /// <summary>Gets whether to include the learned router's two evaluations.</summary>
+    public bool IncludeLearned { get; init; } = true;
+
+    /// <summary>Gets the cost model; null builds the default one from the replayed prompts.</summary>
+    public RequestCostModel? Costs { get; init; }
+}

@@ -1,0 +1,35 @@
+namespace ModelAlloy.Evaluation.Routing;
+
+/// <summary>How a learned router is trained and validated.</summary>
+public sealed record LearnedRouterOptions
+{
+    /// <summary>Gets the seed of every random choice (folds, permutations, the trainer).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Gets the L2 regularization of the logistic regression (ML.NET's L-BFGS trainer; L1 is off).</summary>
+    public float L2Regularization { get; init; } = 5f;
+
+    /// <summary>Gets the number of cross-validation folds, both stratified by task type and grouped by task type.</summary>
+    public int ValidationFolds { get; init; } = 3;
+
+    /// <summary>Gets whether to validate per known task type (stratified folds) and calibrate the threshold on it.</summary>
+    public bool ValidateKnownTaskTypes { get; init; } = true;
+
+    /// <summary>Gets whether to validate on held-out task types (grouped folds), for requests of task types never seen.</summary>
+    public bool ValidateUnseenTaskTypes { get; init; } = true;
+
+    /// <summary>Gets the threshold's calibration target (default: the fewest strong calls recovering 80% of the gap).</summary>
+    public CalibrationTarget Calibration { get; init; } = CalibrationTarget.GapRecovered(0.8);
+
+    /// <summary>Gets the one-sided significance level under which a task type's routing gain beats random.</summary>
+    public double Significance { get; init; } = 0.05;
+
+    /// <summary>Gets the number of random rankings in each permutation test.</summary>
+    public int Permutations { get; init; } = 1000;
+
+    /// <summary>Gets the fewest validation rows of a task type for a verdict other than no-better-than-random.</summary>
+    public int MinimumRowsPerTaskType { get; init; } = 20;
+
+    /// <summary>Gets the tier used where the router falls back (a router stage may override it per call).</summary>
+    public RouterTier Fallback { get; init; } = RouterTier.Strong;
+}

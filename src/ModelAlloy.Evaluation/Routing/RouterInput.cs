@@ -1,0 +1,52 @@
+namespace ModelAlloy.Evaluation.Routing;
+
+/// <summary>The ML.NET row of the learned router.</summary>
+internal sealed class RouterInput
+{
+    public string Text { get; set; } = "";
+
+    public string TaskType { get; set; } = "";
+
+    public string Pipeline { get; set; } = "";
+
+    public string Stage { get; set; } = "";
+
+    public float LogLength { get; set; }
+
+    public bool WeakSuffices { get; set; }
+
+    public bool WeakCorrect { get; set; }
+
+    public bool StrongCorrect { get; set; }
+
+    public static RouterInput From(RouteFeatures features) => new()
+    {
+        Text = features.Prompt,
+        TaskType = features.TaskType,
+        Pipeline = features.Pipeline,
+        Stage = features.Stage,
+        LogLength = (float)Math.Log(1 + features.Length),
+    };
+
+    public static RouterInput From(Replay.RecordedOutcome outcome)
+    {
+        RouterInput input = From(RouteFeatures.From(outcome));
+        input.WeakSuffices = outcome.WeakSuffices;
+        input.WeakCorrect = outcome.WeakCorrect;
+        input.StrongCorrect = outcome.StrongCorrect;
+        return input;
+    }
+}
+
+/// <summary>The ML.NET prediction of the learned router.</summary>
+internal sealed class RouterOutput
+{
+    public float PWeakSuffices { get; set; }
+
+    public float PWeakCorrect { get; set; }
+
+    public float PStrongCorrect { get; set; }
+
+    /// <summary>The ensemble: the mean of the direct estimate and 1 − (P(strong correct) − P(weak correct)), clamped to 0..1.</summary>
+    public double Combined => Math.Clamp((PWeakSuffices + 1 - (PStrongCorrect - PWeakCorrect)) / 2, 0, 1);
+}

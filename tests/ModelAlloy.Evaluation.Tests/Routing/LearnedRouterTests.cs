@@ -1,0 +1,123 @@
+using ModelAlloy.Evaluation.Replay;
+using ModelAlloy.Evaluation.Routing;
+
+namespace ModelAlloy.Evaluation.Tests.Routing;
+
+public sealed class LearnedRouterTests
+{
+    private static readonly LearnedRouterOptions Options = new() { Permutations = 300 };
+
+    [Fact]
+    public void A_router_trained_on_a_known_signal_beats_random_by_the_margin_that_signal_allows()
+    {
+        ReplaySplit split = ReplaySplits.InDistribution(SyntheticOutcomes.Create(1200, signal: true, seed: 1), seed: 0);
+
+        LearnedRouter router = LearnedRouterTrainer.Train(split.Train, Options);
+        double learned = Apgr(split.Test, router);
+        // The best any router can do with this signal: escalate every hard prompt before any easy one.
+        double knowingTheMarker = RoutingMetrics.Apgr(RoutingCurve.FromScores(split.Test, split.Test.Select(o => SyntheticOutcomes.IsHard(o) ? 1.0 : 0.0).ToArray()));
+
+        Assert.True(knowingTheMarker - 0.5 > 0.2, $"the synthetic signal is too weak to test with ({knowingTheMarker:F3})");
+        Assert.True(learned - 0.5 >= 0.9 * (knowingTheMarker - 0.5), $"learned APGR {learned:F3}; knowing the marker gives {knowingTheMarker:F3}");
+        Assert.True(router.Manifest.KnownTaskTypes!.Routes, router.Manifest.KnownTaskTypes.Describe());
+        Assert.All(router.Manifest.TaskTypes.Values, v => Assert.True(v.Routes, v.Describe()));
+        Assert.True(router.Manifest.UnseenTaskTypes!.Routes, router.Manifest.UnseenTaskTypes.Describe());
+    }
+
+    [Fact]
+    public void A_router_trained_on_noise_is_no_better_than_random_and_knows_it()
+    {
+        ReplaySplit split = ReplaySplits.InDistribution(SyntheticOutcomes.Create(1200, signal: false, seed: 2), seed: 0);
+
+        LearnedRouter router = LearnedRouterTrainer.Train(split.Train, Options);
+        double learned = Apgr(split.Test, router);
+
+        Assert.InRange(learned, 0.38, 0.62);
+        Assert.False(router.Manifest.KnownTaskTypes!.Routes, router.Manifest.KnownTaskTypes.Describe());
+        Assert.False(router.Manifest.UnseenTaskTypes!.Routes, router.Manifest.UnseenTaskTypes.Describe());
+        Assert.True(router.Manifest.TaskTypes.Values.Count(v => !v.Routes) >= 3, string.Join("; ", router.Manifest.TaskTypes.Values.Select(v => v.Describe())));
+    }
+
+    [Fact]
+    public void Where_validation_found_no_signal_the_router_falls_back_to_the_default_and_says_why()
+    {
+        LearnedRouter router = LearnedRouterTrainer.Train(SyntheticOutcomes.Create(600, signal: false, seed: 3), Options);
+        string type = router.Manifest.TaskTypes.First(t => !t.Value.Routes).Key;
+
+        RouteDecision byDefault = router.Decide(new RouteFeatures("river stone integral?", type));
+        RouteDecision toWeak = router.Decide(new RouteFeatures("river stone integral?", type), RouterTier.Weak);
+        RouteDecision unseen = router.Decide(new RouteFeatures("river stone integral?", "never-seen"));
+
+        Assert.True(byDefault.FellBack);
+        Assert.True(byDefault.UseStrong);
+        Assert.Contains("no-better-than-random", byDefault.Reason);
+        Assert.Contains($"'{type}'", byDefault.Reason);
+        Assert.False(toWeak.UseStrong);
+        Assert.True(unseen.FellBack);
+        Assert.Contains("not in training", unseen.Reason);
+    }
+
+    [Fact]
+    public void Where_validation_found_a_signal_the_threshold_decides()
+    {
+        LearnedRouter router = LearnedRouterTrainer.Train(SyntheticOutcomes.Create(600, signal: true, seed: 4), Options with { Calibration = CalibrationTarget.StrongShare(0.5) });
+
+        RouteDecision hard = router.Decide(new RouteFeatures("river stone integral metal?", "type1"));
+        RouteDecision easy = router.Decide(new RouteFeatures("river stone capital metal?", "type1"));
+
+        Assert.False(hard.FellBack);
+        Assert.True(hard.UseStrong, hard.Reason);
+        Assert.False(easy.UseStrong, easy.Reason);
+        Assert.True(hard.ProbabilityWeakSuffices < easy.ProbabilityWeakSuffices);
+        Assert.InRange(router.Manifest.ValidationStrongShare, 0.45, 0.55);
+    }
+
+    [Fact]
+    public void A_saved_and_loaded_router_decides_exactly_as_the_one_in_memory()
+    {
+        RecordedOutcome[] rows = SyntheticOutcomes.Create(500, signal: true, seed: 5);
+        LearnedRouter trained = LearnedRouterTrainer.Train(rows, Options);
+        string dir = Directory.CreateTempSubdirectory("alloy-router-").FullName;
+        try
+        {
+            string manifestPath = trained.Save(Path.Combine(dir, "router.zip"));
+            LearnedRouter loaded = LearnedRouter.Load(manifestPath);
+
+            var requests = SyntheticOutcomes.Create(60, signal: true, seed: 6).Select(RouteFeatures.From)
+                .Append(new RouteFeatures("river integral", "never-seen", "support-triage", "classify"))
+                .ToArray();
+            Assert.Equal(trained.PredictWeakSuffices(requests), loaded.PredictWeakSuffices(requests));
+            Assert.Equal(requests.Select(r => trained.Decide(r)), requests.Select(r => loaded.Decide(r)));
+            Assert.Equal(trained.Manifest.ModelVersion, loaded.Manifest.ModelVersion);
+            Assert.Equal(trained.Manifest.Threshold, loaded.Manifest.Threshold);
+            Assert.Equal(trained.Manifest.TaskTypes.Keys, loaded.Manifest.TaskTypes.Keys);
+            Assert.Same(loaded.GetType(), LearnedRouter.Load(Path.Combine(dir, "router.zip")).GetType());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_model_file_that_does_not_match_its_manifest_is_refused()
+    {
+        LearnedRouter trained = LearnedRouterTrainer.Fit(SyntheticOutcomes.Create(200, signal: true, seed: 7));
+        string dir = Directory.CreateTempSubdirectory("alloy-router-").FullName;
+        try
+        {
+            string manifestPath = trained.Save(Path.Combine(dir, "router.zip"));
+            File.AppendAllText(Path.Combine(dir, "router.zip"), "tampered");
+
+            var ex = Assert.Throws<InvalidDataException>(() => LearnedRouter.Load(manifestPath));
+            Assert.Contains("does not match its manifest", ex.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static double Apgr(IReadOnlyList<RecordedOutcome> test, LearnedRouter router) =>
+        RoutingMetrics.Apgr(RoutingCurve.FromScores(test, router.PredictWeakSuffices(test.Select(RouteFeatures.From)).Select(p => 1 - p).ToArray()));
+}
