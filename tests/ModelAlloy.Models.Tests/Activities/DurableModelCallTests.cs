@@ -20,6 +20,7 @@ public sealed class DurableModelCallTests : IAsyncLifetime
     {
         _server = await FakeModelServer.StartAsync();
         ModelGatewayOptions options = TestCatalog.PrimaryAndBackup(_server.BaseUri);
+        options.Models["large"] = TestCatalog.OpenAI("large", _server.BaseUri, contextWindow: 200_000, inputPrice: 5m); // in no chain: only a context move reaches it
         options.Retry.FirstInterval = TimeSpan.FromMilliseconds(100); // real durable timers: keep the suite fast
         _host = await DurableGatewayHost.StartAsync(
             options,
@@ -108,6 +109,35 @@ public sealed class DurableModelCallTests : IAsyncLifetime
         Assert.Single(_host.History("run-unknown").OfType<TaskFailedEvent>());
         Assert.Contains("[MODEL_", _host.History("run-unknown").OfType<TaskFailedEvent>().Single().FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Context_length_exceeded_moves_to_a_larger_model_in_the_next_activity()
+    {
+        _server.Enqueue(OpenAIWire.ContextLengthExceeded(), OpenAIWire.Completion("fits"));
+
+        OrchestrationMetadata run = await _host.RunAsync(Classify, Request(), "run-context");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(("fits", "large"), (run.ReadOutputAs<ModelCallResult>()!.Text, run.ReadOutputAs<ModelCallResult>()!.ModelId));
+        Assert.Equal(["primary", "large"], _host.Ledger.Records.Select(r => r.ModelId));
+        Assert.Equal(2, _host.History("run-context").OfType<TaskScheduledEvent>().Count(t => t.Name == ModelCallActivityNames.Attempt));
+    }
+
+    [Fact]
+    public async Task A_spent_run_cap_stops_the_runs_next_call_without_calling_the_provider()
+    {
+        _server.Enqueue(OpenAIWire.Completion("first"), OpenAIWire.Completion("never sent"));
+
+        OrchestrationMetadata run = await _host.RunAsync(TestOrchestrations.TwoCalls, Request() with { RunCostCapUsd = 0.000001m }, "run-capped");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.True(run.FailureDetails!.IsCausedBy<ModelCallFailedException>(), run.FailureDetails.ToString());
+        Assert.Single(_server.Requests);
+        Assert.Equal(
+            [("run-capped|0001|01", "Succeeded"), ("run-capped|0002|01", "BudgetExceeded")],
+            _host.Ledger.Records.Select(r => (r.CallId, r.Outcome)));
+        Assert.Equal(0m, _host.Ledger.Records.Last().CostUsd);
     }
 
     private static ModelCallRequest Request() => new()
