@@ -127,25 +127,16 @@ internal sealed class DtfxEngine : IEngine
         return new DtfxEngine(name, service, worker, logs);
     }
 
-    /// <summary>
-    /// The settings the sidecar's factory (src/ModelAlloy.Hosting.SelfHosted/Backends/OrchestrationServiceFactory.cs)
-    /// derives from the same <see cref="SelfHostedOptions"/>, field for field, on another task hub.
-    /// </summary>
-    public static AzureStorageOrchestrationServiceSettings SettingsLikeTheSidecar(SelfHostedOptions options, string connectionString, string taskHub) => new()
+    /// <summary>The settings the sidecar's factory derives from the same <see cref="SelfHostedOptions"/>, on another task hub.</summary>
+    public static AzureStorageOrchestrationServiceSettings SettingsLikeTheSidecar(SelfHostedOptions options, string connectionString, string taskHub)
     {
-        TaskHubName = taskHub,
-        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-        PartitionCount = options.PartitionCount,
-        MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
-        MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
-        MaxQueuePollingInterval = options.MaxQueuePollingInterval,
-        ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
-        WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
-        LeaseInterval = options.LeaseInterval,
-        LeaseRenewInterval = options.LeaseRenewInterval,
-        LeaseAcquireInterval = options.LeaseRenewInterval,
-        WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-dtfx",
-    };
+        AzureStorageOrchestrationServiceSettings settings = ModelAlloy.Hosting.SelfHosted.Backends.OrchestrationServiceFactory.AzureStorageSettings(
+            options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        settings.TaskHubName = taskHub;
+        settings.StorageAccountClientProvider = new StorageAccountClientProvider(connectionString);
+        settings.WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-dtfx";
+        return settings;
+    }
 
     public async Task<EngineSample> RunAsync(EngineWorkload workload, TimeSpan poll, CancellationToken cancellationToken)
     {

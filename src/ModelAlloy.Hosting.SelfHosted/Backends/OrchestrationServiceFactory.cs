@@ -31,7 +31,8 @@ internal static class OrchestrationServiceFactory
         return new SidecarOrchestrationService(service, sidecar);
     }
 
-    private static AzureStorageOrchestrationServiceSettings AzureStorageSettings(SelfHostedOptions options, ILoggerFactory loggerFactory)
+    /// <summary>The DTFx Azure Storage settings the options stand for (the bench gives DTFx's own worker the same).</summary>
+    internal static AzureStorageOrchestrationServiceSettings AzureStorageSettings(SelfHostedOptions options, ILoggerFactory loggerFactory)
     {
         StorageConnection storage = options.Storage!;
         StorageAccountClientProvider clients = storage.ConnectionString is { } cs
