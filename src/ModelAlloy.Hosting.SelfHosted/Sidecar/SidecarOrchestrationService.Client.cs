@@ -28,24 +28,32 @@ internal sealed partial class SidecarOrchestrationService : IOrchestrationServic
             deadline.CancelAfter(timeout);
         }
 
+        TaskCompletionSource? committed = null;
         try
         {
             while (true)
             {
-                Task committed = _completions.WaitAsync(instanceId);
+                committed = _completions.Register(instanceId);
                 OrchestrationState? state = await _client.GetOrchestrationStateAsync(instanceId, executionId).ConfigureAwait(false);
                 if (state is not null && IsTerminal(state.OrchestrationStatus))
                 {
                     return state;
                 }
 
-                await Task.WhenAny(committed, Task.Delay(_options.CompletionPollInterval, deadline.Token)).ConfigureAwait(false);
+                await Task.WhenAny(committed.Task, Task.Delay(_options.CompletionPollInterval, deadline.Token)).ConfigureAwait(false);
                 deadline.Token.ThrowIfCancellationRequested();
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return null!; // DTFx's contract for a wait that timed out
+        }
+        finally
+        {
+            if (committed is { Task.IsCompleted: false })
+            {
+                _completions.Release(instanceId, committed);
+            }
         }
     }
 
