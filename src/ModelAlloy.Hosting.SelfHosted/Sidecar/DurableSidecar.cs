@@ -78,7 +78,7 @@ public sealed class DurableSidecar : IAsyncDisposable
         app.MapGrpcService<ReadyTaskHubGrpcServer>();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DurableSidecar(app, service, new Uri(bound.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)), app.Services.GetRequiredService<WorkerConnection>());
+        return new DurableSidecar(app, service, new Uri(bound), app.Services.GetRequiredService<WorkerConnection>());
     }
 
     /// <summary>Stops the sidecar (the worker should be stopped first).</summary>

@@ -8,7 +8,7 @@ public sealed class CostReportDemoTests
         string catalog = Path.Combine(AppContext.BaseDirectory, "models.demo.json");
         var ledger = new InMemoryCostLedger();
 
-        string report = await CostReportDemo.RunAsync(catalog, ledger, new DateOnly(2026, 11, 16), Fakes.TestTimeout.Token());
+        string report = await CostReportDemo.RunAsync(catalog, ledger, new DateOnly(2026, 11, 16), TestTimeout.Token());
 
         Assert.Contains("SIMULATED", report, StringComparison.Ordinal);
         Assert.Contains("FLAG task 'classify': 'sim-gpt-4o'", report, StringComparison.Ordinal);
