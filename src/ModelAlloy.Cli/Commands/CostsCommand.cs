@@ -3,6 +3,8 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ModelAlloy.Models;
 
+using System.CommandLine;
+
 namespace ModelAlloy.Cli.Commands;
 
 /// <summary>
@@ -13,6 +15,17 @@ namespace ModelAlloy.Cli.Commands;
 /// </summary>
 internal static class CostsCommand
 {
+    /// <summary>Creates <c>alloy costs</c> (its own arguments are parsed by <see cref="RunAsync"/>).</summary>
+    public static Command Create()
+    {
+        var rest = new Argument<string[]>("arguments") { Arity = ArgumentArity.ZeroOrMore, Description = "demo [--week-start yyyy-MM-dd] | ledger [--from d] [--to d]; --html <file> [--catalog models.json]" };
+        var command = new Command("costs", "Model cost report over a simulated week (demo) or the Table Storage ledger in MODELALLOY_STORAGE_CONNECTION (ledger).") { rest };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, ct) => RunAsync([.. parse.GetValue(rest) ?? [], .. parse.UnmatchedTokens], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        return command;
+    }
+
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

@@ -5,11 +5,22 @@ using Microsoft.Extensions.Configuration;
 using ModelAlloy.Hosting.Samples;
 using ModelAlloy.Hosting.SelfHosted;
 
+using System.CommandLine;
+
 namespace ModelAlloy.Cli.Commands;
 
 /// <summary><c>alloy demo</c>: runs the sample orchestration end to end on the self-hosted worker (embedded, in memory) and prints its result and history.</summary>
 internal static class DemoCommand
 {
+    /// <summary>Creates <c>alloy demo</c>.</summary>
+    public static Command Create()
+    {
+        var command = new Command("demo", "Run the sample orchestration end to end (self-hosted worker, in memory) and print its result and history.");
+        command.SetAction((parse, ct) => RunAsync(parse.InvocationConfiguration.Output, ct));
+        return command;
+    }
+
+
     public static async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         var options = new SelfHostedOptions { Backend = DurableBackend.InMemory, RecordHistory = true };

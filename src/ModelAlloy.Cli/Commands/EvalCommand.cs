@@ -5,6 +5,8 @@ using ModelAlloy.Evaluation.Replay;
 using ModelAlloy.Evaluation.Routing;
 using ModelAlloy.Models;
 
+using System.CommandLine;
+
 namespace ModelAlloy.Cli.Commands;
 
 /// <summary>
@@ -14,6 +16,17 @@ namespace ModelAlloy.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
+    /// <summary>Creates <c>alloy eval</c> (its own arguments are parsed by <see cref="RunAsync"/>).</summary>
+    public static Command Create()
+    {
+        var rest = new Argument<string[]>("arguments") { Arity = ArgumentArity.ZeroOrMore, Description = "replay [...] | train-router [...]" };
+        var command = new Command("eval", "Routing evaluation on recorded outcomes: replay (RouteLLM's APGR/CPT table and curve) or train-router.") { rest };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, ct) => RunAsync([.. parse.GetValue(rest) ?? [], .. parse.UnmatchedTokens], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        return command;
+    }
+
+
     public const string Usage = """
         usage: alloy eval replay [--data DIR] [--seeds N] [--out DIR] [--subjects a,b,...] [--max-per-subject N] [--no-learned]
                                  [--weak-price IN/OUT] [--strong-price IN/OUT] [--catalog FILE --weak-model ID --strong-model ID]

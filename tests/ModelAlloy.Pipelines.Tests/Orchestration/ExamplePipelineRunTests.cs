@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using ModelAlloy.Hosting.SelfHosted;
 using ModelAlloy.Pipelines.Orchestration;
 using ModelAlloy.Pipelines.Tests.Fakes;
@@ -9,16 +8,10 @@ namespace ModelAlloy.Pipelines.Tests.Orchestration;
 public sealed class ExamplePipelineRunTests : IAsyncLifetime
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "pipelines");
-    private SelfHostedDurableHost _host = null!;
+    private LocalAlloyHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        IConfiguration configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Folder, "catalogs", "simulated.json"))
-            .AddInMemoryCollection(new Dictionary<string, string?> { [PipelineServiceCollectionExtensions.FolderSettingName] = Folder })
-            .Build();
-        _host = await SelfHostedDurableHost.StartAsync(new SelfHostedOptions(), configuration, cancellationToken: TestTimeout.Token());
-    }
+    public async Task InitializeAsync() =>
+        _host = await LocalAlloyHost.StartAsync(new LocalAlloyOptions { PipelinesFolder = Folder }, cancellationToken: TestTimeout.Token());
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
