@@ -41,6 +41,7 @@ public sealed class ExamplePipelineRunTests : IAsyncLifetime
     [InlineData("document-extract", "Invoice 7 from Contoso: total 1,200.00 EUR, due 2026-12-31", "invoice")]
     [InlineData("specialists", "Charged twice after the app crashed, furious", "review")]
     [InlineData("answer-checked", "How do I rotate a storage account key?", "answer,tighten")]
+    [InlineData("provider-fallback", "Summarise these meeting notes in two sentences: launch moves to June.", "answer")]
     public async Task Example_runs_to_completion_on_simulated_models(string pipeline, string input, string stages)
     {
         string id = "example-" + pipeline;
