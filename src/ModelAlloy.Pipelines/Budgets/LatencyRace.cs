@@ -34,8 +34,9 @@ internal static class LatencyRace
         Task timer = run.Orchestration.CreateTimer(deadline, cancelTimer.Token);
         if (await Task.WhenAny(work, timer).ConfigureAwait(true) == work)
         {
-            // A pending timer would keep the orchestration from completing: cancel it.
-            await cancelTimer.CancelAsync().ConfigureAwait(true);
+            // A pending timer would keep the orchestration from completing: cancel it, on the orchestrator's thread
+            // (CancelAsync would run the timer's continuation elsewhere).
+            cancelTimer.Cancel();
             return await work.ConfigureAwait(true);
         }
 
