@@ -30,6 +30,7 @@ internal static class LatencyRace
 
         DateTime deadline = pipelineFirst ? pipeline!.Value : own!.Value;
         using var cancelTimer = new CancellationTokenSource();
+        run.LimitStage(deadline);
         Task<StageOutcome> work = StageDispatcher.RunAsync(run, stage, input);
         Task timer = run.Orchestration.CreateTimer(deadline, cancelTimer.Token);
         if (await Task.WhenAny(work, timer).ConfigureAwait(true) == work)

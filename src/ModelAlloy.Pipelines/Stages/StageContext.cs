@@ -16,6 +16,7 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
     private decimal _stageStartCost;
     private bool _stageSimulated;
     private StageScope _scope = new();
+    private DateTime? _stageDeadline;
 
     public TaskOrchestrationContext Orchestration => orchestration;
 
@@ -46,6 +47,7 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
         _stageStartCost = CostUsd;
         _stageSimulated = false;
         _scope = new StageScope();
+        _stageDeadline = null;
         ReportProgress();
     }
 
@@ -63,6 +65,13 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
     /// call it still has in flight counts in the run's cost but not in any stage's, and stops it.
     /// </summary>
     public void AbandonStage() => _scope.Abandon();
+
+    /// <summary>
+    /// Bounds the current stage's model calls by its latency deadline: each call's timeout is the time left (at least
+    /// a second), so a call the budget gave up on ends about when the budget did. An orchestration cannot complete
+    /// while an activity it scheduled is still running; this keeps an abandoned call from holding up the run's end.
+    /// </summary>
+    public void LimitStage(DateTime deadline) => _stageDeadline = deadline;
 
     /// <summary>Counts a stage answered from the cache: no cost, simulated if the stored answer was.</summary>
     public void AddCacheHit(bool simulated)
@@ -108,6 +117,7 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
             JsonSchema = jsonSchema ?? step.JsonSchema?.GetRawText(),
             Temperature = step.Temperature,
             MaxOutputTokens = step.MaxOutputTokens,
+            Timeout = _stageDeadline is { } deadline ? TimeSpan.FromTicks(Math.Max((deadline - orchestration.CurrentUtcDateTime).Ticks, TimeSpan.TicksPerSecond)) : null,
             Pipeline = Pipeline,
             Stage = stage.Id,
             TaskType = step.TaskType ?? stage.TaskType ?? purpose,

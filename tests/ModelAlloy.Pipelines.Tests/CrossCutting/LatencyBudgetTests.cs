@@ -38,6 +38,11 @@ public sealed class LatencyBudgetTests : IAsyncLifetime
         Assert.Equal(["cheap"], result.Stages[1].Models);
         Assert.Null(result.Stages[1].BudgetExpired);
         Assert.Equal(1, _host.Server.CallsTo("capable"));
+
+        // The abandoned call was bounded by the budget (its timeout is the time left), so it ended as a timeout
+        // instead of holding up the run's completion until the slow answer (an orchestration with a running
+        // activity cannot complete).
+        Assert.Contains(_host.Ledger.Records, r => r.RunId == "budget-fallback" && r.Stage == "careful" && r.Outcome == "Timeout");
     }
 
     [Fact]
