@@ -25,6 +25,12 @@ public abstract record StageDefinition
     /// <summary>Gets the task type recorded in the ledger for this stage's model calls (default: per step).</summary>
     public string? TaskType { get; init; }
 
+    /// <summary>Gets the stage's latency budget (none: the pipeline's, if any).</summary>
+    public LatencyBudget? LatencyBudget { get; init; }
+
+    /// <summary>Gets the stage's result cache (none: never cached).</summary>
+    public StageCachePolicy? Cache { get; init; }
+
     /// <summary>Gets the stage kind, as written in JSON.</summary>
     [JsonIgnore]
     public abstract string Kind { get; }

@@ -15,6 +15,7 @@ internal static class PipelineDefinitionValidator
             errors.Add("$.name", "a pipeline needs a name");
         }
 
+        CrossCuttingRules.CheckPipeline(definition, errors);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < definition.Stages.Count; i++)
         {
@@ -35,6 +36,7 @@ internal static class PipelineDefinitionValidator
             }
 
             CheckStage(definition, stage, path, errors);
+            CrossCuttingRules.CheckStage(definition, stage, path, errors);
         }
 
         if (errors.Count == 0)
@@ -204,7 +206,7 @@ internal static class PipelineDefinitionValidator
 
             state[id] = false;
             trail.Add(id);
-            foreach (string next in definition.FindStage(id)!.Successors())
+            foreach (string next in CrossCuttingRules.Successors(definition.FindStage(id)!))
             {
                 if (!Visit(next))
                 {
