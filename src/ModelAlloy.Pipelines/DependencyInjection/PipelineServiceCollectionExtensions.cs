@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelAlloy.Models;
 using ModelAlloy.Pipelines.Definitions;
+using ModelAlloy.Pipelines.Research;
 using ModelAlloy.Pipelines.Validation;
 
 namespace ModelAlloy.Pipelines;
@@ -16,7 +17,8 @@ public static class PipelineServiceCollectionExtensions
 
     /// <summary>
     /// Adds the <see cref="PipelineLibrary"/> over the folder named by <see cref="FolderSettingName"/> (unless an
-    /// <see cref="IPipelineDefinitionSource"/> is already registered), checked against the gateway's catalog.
+    /// <see cref="IPipelineDefinitionSource"/> is already registered), checked against the gateway's catalog, and the
+    /// research stage's search backends (<see cref="SearchServiceCollectionExtensions.AddModelAlloySearch"/>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
@@ -30,6 +32,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(sp => new PipelineLibrary(
             sp.GetRequiredService<IPipelineDefinitionSource>(),
             ModelCatalogNames.From(sp.GetRequiredService<IOptions<ModelGatewayOptions>>().Value)));
+        services.AddModelAlloySearch(configuration);
         return services;
     }
 }

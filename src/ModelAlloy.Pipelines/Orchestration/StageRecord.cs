@@ -42,6 +42,9 @@ public sealed record StageRecord
     /// <summary>Gets whether the final answer passed its critic or validator.</summary>
     public bool? Passed { get; init; }
 
+    /// <summary>Gets the sources a research stage found, numbered as its answer cites them, each marked cited or not.</summary>
+    public IReadOnlyList<Research.ResearchSource>? Sources { get; init; }
+
     /// <summary>Gets the models that answered in the stage, in completion order.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];
 
