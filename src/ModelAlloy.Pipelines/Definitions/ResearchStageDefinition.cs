@@ -32,7 +32,7 @@ public sealed record ResearchStageDefinition : StageDefinition
     public required ModelStep Claims { get; init; }
 
     /// <summary>Gets the word-shingle Jaccard similarity in [0, 1] at or above which a claim is a near-duplicate of an earlier one.</summary>
-    public double DuplicateThreshold { get; init; } = 0.7;
+    public double DuplicateThreshold { get; init; } = 0.6;
 
     /// <summary>Gets the optional structuring call over the remaining claims (placeholders: <c>{{input}}</c>, <c>{{claims}}</c>).</summary>
     public ModelStep? Structure { get; init; }

@@ -33,7 +33,7 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public InMemoryCostLedger Ledger => (InMemoryCostLedger)_host.Services.GetRequiredService<ICostLedger>();
 
-    public static async Task<PipelineHost> StartAsync()
+    public static async Task<PipelineHost> StartAsync(Action<IServiceCollection>? configureServices = null)
     {
         ModelServer server = await ModelServer.StartAsync();
         string folder = Directory.CreateTempSubdirectory("alloy-pipelines-").FullName;
@@ -47,6 +47,7 @@ public sealed class PipelineHost : IAsyncDisposable
                 services.AddSingleton<IOptionsFactory<ModelGatewayOptions>>(new FixedOptionsFactory(options));
                 services.AddSingleton<ISecretSource>(new SecretSource());
                 services.AddSingleton<IPipelineDefinitionSource>(new FolderPipelineSource(folder));
+                configureServices?.Invoke(services);
             },
             cancellationToken: TestTimeout.Token());
         return new PipelineHost(host, server, folder);
