@@ -4,7 +4,7 @@ namespace ModelAlloy.Pipelines.Research;
 
 /// <summary>
 /// Deterministic near-duplicate removal: two texts are near-duplicates when the Jaccard similarity of their word
-/// shingles (lower-cased word n-grams; the words themselves for texts shorter than n) reaches a threshold. The
+/// shingles (lower-cased word n-grams; their words when either text is shorter than n) reaches a threshold. The
 /// first of a group is kept, in input order.
 /// </summary>
 internal static partial class NearDuplicateFilter
@@ -14,40 +14,25 @@ internal static partial class NearDuplicateFilter
     public static IReadOnlyList<T> Remove<T>(IReadOnlyList<T> items, Func<T, string> text, double threshold)
     {
         var kept = new List<T>(items.Count);
-        var keptShingles = new List<HashSet<string>>(items.Count);
+        var keptPrints = new List<Fingerprint>(items.Count);
         foreach (T item in items)
         {
-            HashSet<string> shingles = Shingles(text(item));
-            if (keptShingles.Any(k => Jaccard(k, shingles) >= threshold))
+            Fingerprint print = Fingerprint.Of(text(item));
+            if (keptPrints.Any(k => k.Similarity(print) >= threshold))
             {
                 continue;
             }
 
             kept.Add(item);
-            keptShingles.Add(shingles);
+            keptPrints.Add(print);
         }
 
         return kept;
     }
 
-    public static double Similarity(string a, string b) => Jaccard(Shingles(a), Shingles(b));
+    public static double Similarity(string a, string b) => Fingerprint.Of(a).Similarity(Fingerprint.Of(b));
 
-    public static HashSet<string> Shingles(string text)
-    {
-        string[] words = Words().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
-        if (words.Length < ShingleSize)
-        {
-            return new HashSet<string>(words, StringComparer.Ordinal);
-        }
-
-        var shingles = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i + ShingleSize <= words.Length; i++)
-        {
-            shingles.Add(string.Join(' ', words, i, ShingleSize));
-        }
-
-        return shingles;
-    }
+    public static HashSet<string> Shingles(string text) => Fingerprint.Of(text).Shingles;
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b)
     {
@@ -61,5 +46,29 @@ internal static partial class NearDuplicateFilter
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex Words();
+    private static partial Regex WordPattern();
+
+    // A text's words and shingles; a pair in which either text is shorter than a shingle compares words.
+    private sealed record Fingerprint(HashSet<string> Words, HashSet<string> Shingles, bool Short)
+    {
+        public static Fingerprint Of(string text)
+        {
+            string[] words = WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
+            var wordSet = new HashSet<string>(words, StringComparer.Ordinal);
+            if (words.Length < ShingleSize)
+            {
+                return new Fingerprint(wordSet, wordSet, Short: true);
+            }
+
+            var shingles = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i + ShingleSize <= words.Length; i++)
+            {
+                shingles.Add(string.Join(' ', words, i, ShingleSize));
+            }
+
+            return new Fingerprint(wordSet, shingles, Short: false);
+        }
+
+        public double Similarity(Fingerprint other) => Short || other.Short ? Jaccard(Words, other.Words) : Jaccard(Shingles, other.Shingles);
+    }
 }

@@ -20,7 +20,7 @@ internal static class ResearchStage
     private const string DefaultQueriesPrompt = "Write at most {{maxQueries}} short search queries that would find the facts needed to answer the question. Answer as JSON: {\"queries\": [\"...\"]}.\n\nQuestion:\n{{input}}";
     private const string DefaultClaimsPrompt = "List the factual claims in this source that help answer the question, each a self-contained sentence. Answer as JSON: {\"claims\": [\"...\"]}.\n\nQuestion: {{input}}\n\nSource: {{title}}\n{{content}}";
     private const string DefaultStructurePrompt = "Group these claims into short notes by theme. Keep each claim's [n] source marker.\n\nQuestion: {{input}}\n\nClaims:\n{{claims}}";
-    private const string DefaultSynthesisPrompt = "Answer the question from the claims below. Cite the source of every statement as [n], using only the numbers given.\n\nQuestion:\n{{input}}\n\nClaims:\n{{claims}}\n\nNotes:\n{{notes}}\n\nSources:\n{{sources}}";
+    private const string DefaultSynthesisPrompt = "Sources:\n{{sources}}\n\nClaims:\n{{claims}}\n\nNotes:\n{{notes}}\n\nAnswer the question from the claims above. Cite the source of every statement as [n], using only the numbers given.\n\nQuestion: {{input}}";
 
     public static async Task<StageOutcome> RunAsync(StageContext run, ResearchStageDefinition stage, StageInput input)
     {
@@ -71,7 +71,7 @@ internal static class ResearchStage
         TaskOptions retry = TaskOptions.FromRetryPolicy(
             new RetryPolicy(stage.Search.MaxAttempts, TimeSpan.FromSeconds(stage.Search.FirstRetrySeconds), backoffCoefficient: 2.0)
             {
-                HandleFailure = failure => !failure.IsCausedBy<SearchConfigurationException>(),
+                HandleFailure = failure => !IsConfigurationError(failure),
             });
         Task<IReadOnlyList<SearchHit>?>[] searches = queries
             .Select(q => SearchOrNullAsync(run, new SearchCall { Backend = stage.Search.Backend, Query = q, Top = stage.MaxResults }, retry))
@@ -94,7 +94,7 @@ internal static class ResearchStage
         {
             return await run.Orchestration.CallActivityAsync<IReadOnlyList<SearchHit>>(ResearchActivities.Search, call, retry).ConfigureAwait(true);
         }
-        catch (TaskFailedException ex) when (!ex.FailureDetails.IsCausedBy<SearchConfigurationException>())
+        catch (TaskFailedException ex) when (!IsConfigurationError(ex.FailureDetails))
         {
             return null;
         }
@@ -103,6 +103,11 @@ internal static class ResearchStage
             throw run.Fail(ex.FailureDetails.ErrorMessage, ex);
         }
     }
+
+    // By name: a transient failure's type (e.g. HttpRequestException) need not be loadable here to be told apart.
+    private static bool IsConfigurationError(TaskFailureDetails failure) =>
+        string.Equals(failure.ErrorType, typeof(SearchConfigurationException).FullName, StringComparison.Ordinal)
+        || (failure.InnerFailure is { } inner && IsConfigurationError(inner));
 
     private static async Task<ResearchClaim[]> ClaimsAsync(StageContext run, ResearchStageDefinition stage, SearchHit hit, int source, Dictionary<string, string> shared)
     {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Azure.Core.Pipeline;
 using Azure.Search.Documents;
@@ -6,10 +8,16 @@ using ModelAlloy.Pipelines.Research;
 
 namespace ModelAlloy.Pipelines.Tests.Research;
 
-/// <summary>The Azure AI Search backend through the real SearchClient against a loopback server speaking the REST shape.</summary>
-public sealed class AzureSearchBackendTests : IAsyncLifetime
+/// <summary>
+/// The Azure AI Search backend through the real SearchClient against a loopback server speaking the REST shape. The
+/// SDK only talks HTTPS, so the server has a self-signed certificate made here, trusted by thumbprint in the transport.
+/// </summary>
+public sealed class AzureSearchBackendTests : IAsyncLifetime, IDisposable
 {
+    private readonly X509Certificate2 _certificate = SelfSignedLoopbackCertificate();
     private LoopbackHttpServer _server = null!;
+
+    public void Dispose() => _certificate.Dispose();
 
     public async Task InitializeAsync() => _server = await LoopbackHttpServer.StartAsync(async (context, body) =>
     {
@@ -27,7 +35,7 @@ public sealed class AzureSearchBackendTests : IAsyncLifetime
               {"@search.score":1.25,"key":"doc-9","heading":"Retries","body":"Retries back off."}
             ]}
             """);
-    });
+    }, _certificate);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -79,9 +87,22 @@ public sealed class AzureSearchBackendTests : IAsyncLifetime
         ContentField = "body",
     };
 
-    private static SearchClientOptions ClientOptions()
+    private static X509Certificate2 SelfSignedLoopbackCertificate()
     {
-        var options = new SearchClientOptions { Transport = new HttpClientTransport(new HttpClient()) };
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using X509Certificate2 created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), password: null);
+    }
+
+    private SearchClientOptions ClientOptions()
+    {
+        string thumbprint = _certificate.Thumbprint;
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint };
+        var options = new SearchClientOptions { Transport = new HttpClientTransport(new HttpClient(handler)) };
         options.Retry.MaxRetries = 0;
         return options;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ModelAlloy.Pipelines.Tests.Research;
 
-/// <summary>A loopback HTTP server (Kestrel on 127.0.0.1, port from the OS) answering every request with a handler; it keeps what it was sent.</summary>
+/// <summary>A loopback HTTP(S) server (Kestrel on 127.0.0.1, port from the OS) answering every request with a handler; it keeps what it was sent.</summary>
 public sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(string Method, string PathAndQuery, IHeaderDictionary Headers, string Body)> _requests = new();
@@ -19,12 +20,19 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     public IReadOnlyList<(string Method, string PathAndQuery, IHeaderDictionary Headers, string Body)> Requests => _requests.ToArray();
 
-    public static async Task<LoopbackHttpServer> StartAsync(Func<HttpContext, string, Task> handle)
+    /// <summary>Starts the server, on HTTPS with <paramref name="certificate"/> when one is given.</summary>
+    public static async Task<LoopbackHttpServer> StartAsync(Func<HttpContext, string, Task> handle, X509Certificate2? certificate = null)
     {
         var server = new LoopbackHttpServer();
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         WebApplication app = builder.Build();
         app.Run(async context =>
         {

@@ -1,4 +1,4 @@
-using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.En;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -11,14 +11,15 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace ModelAlloy.Pipelines.Research;
 
 /// <summary>
-/// The default search backend: a folder of documents indexed by Lucene.Net (standard analyzer, BM25) into memory or
+/// The default search backend: a folder of documents indexed by Lucene.Net (English analyzer, BM25) into memory or
 /// a folder, once, on the first search; queries are read as plain words (OR), titles weigh double.
+/// The analyzer is Lucene's English one (standard tokenizer, stop words, Porter stemming: "retried" finds "retries").
 /// </summary>
 public sealed class LuceneCorpusSearchBackend : ISearchBackend, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private readonly LocalCorpusOptions _options;
-    private readonly Lazy<(LuceneDirectory Directory, DirectoryReader Reader, StandardAnalyzer Analyzer)> _index;
+    private readonly Lazy<(LuceneDirectory Directory, DirectoryReader Reader, EnglishAnalyzer Analyzer)> _index;
 
     /// <summary>Initializes a new instance of the <see cref="LuceneCorpusSearchBackend"/> class.</summary>
     /// <param name="options">The corpus folder and where the index lives.</param>
@@ -26,7 +27,7 @@ public sealed class LuceneCorpusSearchBackend : ISearchBackend, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _index = new Lazy<(LuceneDirectory, DirectoryReader, StandardAnalyzer)>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+        _index = new Lazy<(LuceneDirectory, DirectoryReader, EnglishAnalyzer)>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <inheritdoc />
@@ -39,7 +40,7 @@ public sealed class LuceneCorpusSearchBackend : ISearchBackend, IDisposable
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        (_, DirectoryReader reader, StandardAnalyzer analyzer) = _index.Value;
+        (_, DirectoryReader reader, EnglishAnalyzer analyzer) = _index.Value;
         var parser = new MultiFieldQueryParser(Version, ["title", "content"], analyzer, new Dictionary<string, float> { ["title"] = 2f, ["content"] = 1f })
         {
             DefaultOperator = Operator.OR,
@@ -84,7 +85,7 @@ public sealed class LuceneCorpusSearchBackend : ISearchBackend, IDisposable
     private static string Resolve(string folder) =>
         Path.IsPathRooted(folder) || System.IO.Directory.Exists(folder) ? Path.GetFullPath(folder) : Path.Combine(AppContext.BaseDirectory, folder);
 
-    private (LuceneDirectory, DirectoryReader, StandardAnalyzer) Build()
+    private (LuceneDirectory, DirectoryReader, EnglishAnalyzer) Build()
     {
         string folder = Resolve(_options.Folder);
         if (!System.IO.Directory.Exists(folder))
@@ -93,7 +94,7 @@ public sealed class LuceneCorpusSearchBackend : ISearchBackend, IDisposable
         }
 
         LuceneDirectory directory = _options.IndexFolder is { Length: > 0 } indexFolder ? FSDirectory.Open(indexFolder) : new RAMDirectory();
-        var analyzer = new StandardAnalyzer(Version);
+        var analyzer = new EnglishAnalyzer(Version);
         var config = new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity() };
         using (var writer = new IndexWriter(directory, config))
         {
