@@ -73,30 +73,29 @@ internal static class ResearchStage
             {
                 HandleFailure = failure => !IsConfigurationError(failure),
             });
-        Task<IReadOnlyList<SearchHit>?>[] searches = queries
-            .Select(q => SearchOrNullAsync(run, new SearchCall { Backend = stage.Search.Backend, Query = q, Top = stage.MaxResults }, retry))
-            .ToArray();
-        IReadOnlyList<SearchHit>?[] results = await Task.WhenAll(searches).ConfigureAwait(true);
-        if (results.All(r => r is null))
+        (IReadOnlyList<SearchHit>? Hits, string? Error)[] results = await Task.WhenAll(queries
+            .Select(q => SearchOrErrorAsync(run, new SearchCall { Backend = stage.Search.Backend, Query = q, Top = stage.MaxResults }, retry)))
+            .ConfigureAwait(true);
+        if (results.All(r => r.Hits is null))
         {
-            // Every query failed after its retries: the first failure says why.
-            await searches[0].ConfigureAwait(true);
+            throw run.Fail($"all {queries.Count} searches on '{stage.Search.Backend}' failed after {stage.Search.MaxAttempts} attempts each; the first: {results[0].Error}");
         }
 
         // A source found by several queries is one source, numbered where it was first found.
-        List<SearchHit> hits = results.OfType<IReadOnlyList<SearchHit>>().SelectMany(r => r).DistinctBy(h => h.Id, StringComparer.Ordinal).ToList();
-        return (hits, results.Count(r => r is null));
+        List<SearchHit> hits = results.SelectMany(r => r.Hits ?? []).DistinctBy(h => h.Id, StringComparer.Ordinal).ToList();
+        return (hits, results.Count(r => r.Hits is null));
     }
 
-    private static async Task<IReadOnlyList<SearchHit>?> SearchOrNullAsync(StageContext run, SearchCall call, TaskOptions retry)
+    private static async Task<(IReadOnlyList<SearchHit>? Hits, string? Error)> SearchOrErrorAsync(StageContext run, SearchCall call, TaskOptions retry)
     {
         try
         {
-            return await run.Orchestration.CallActivityAsync<IReadOnlyList<SearchHit>>(ResearchActivities.Search, call, retry).ConfigureAwait(true);
+            return (await run.Orchestration.CallActivityAsync<IReadOnlyList<SearchHit>>(ResearchActivities.Search, call, retry).ConfigureAwait(true), null);
         }
         catch (TaskFailedException ex) when (!IsConfigurationError(ex.FailureDetails))
         {
-            return null;
+            // Retries spent: the other queries may still inform the answer.
+            return (null, ex.FailureDetails.ErrorMessage);
         }
         catch (TaskFailedException ex)
         {

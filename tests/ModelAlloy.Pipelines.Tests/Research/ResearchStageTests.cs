@@ -86,4 +86,39 @@ public sealed class ResearchStageTests : IAsyncLifetime
             _host.Ledger.Records.Select(r => r.TaskType).Order(StringComparer.Ordinal));
         Assert.Equal(["a", "a", "a", "b", "capable", "cheap"], record.Models.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_query_whose_retries_are_spent_is_left_out_and_every_query_failing_fails_the_stage()
+    {
+        _search.Failure = (_, query) => query == "retry policy" ? new HttpRequestException("search service unavailable") : null;
+        _host.Server.Script("cheap", """{"queries":["durable timers","retry policy"]}""", """{"queries":["durable timers","retry policy"]}""")
+            .Always("a", _ => """{"claims":["A claim."]}""").Always("b", _ => "notes").Always("capable", _ => "Answer [1].");
+
+        PipelineRunResult partial = await _host.SucceedAsync("research", Question, "research-partial");
+
+        Assert.Equal(3, _search.Calls.Count(q => q == "retry policy"));
+        Assert.StartsWith("3 queries, 2 sources (1 searches failed), 2 claims, 1 near-duplicates removed", partial.Stages[0].Reason, StringComparison.Ordinal);
+
+        _search.Failure = (_, _) => new HttpRequestException("search service unavailable");
+        var failed = await _host.RunAsync("research", Question, "research-all-failed");
+
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Failed, failed.RuntimeStatus);
+        Assert.Equal(
+            "stage 'dig' of pipeline 'research': all 3 searches on 'local' failed after 3 attempts each; the first: search service unavailable",
+            failed.FailureDetails!.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task A_misconfigured_backend_fails_the_stage_without_retrying()
+    {
+        _search.Failure = (_, _) => new SearchConfigurationException("local search corpus folder 'corpus' does not exist; set ModelAlloy:Search:Local:Folder");
+        _host.Server.Script("cheap", """{"queries":["durable timers"]}""");
+
+        var run = await _host.RunAsync("research", Question, "research-misconfigured");
+
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.Equal("stage 'dig' of pipeline 'research': local search corpus folder 'corpus' does not exist; set ModelAlloy:Search:Local:Folder", run.FailureDetails!.ErrorMessage);
+        Assert.Equal(_search.Calls.Distinct().Count(), _search.Calls.Count);
+        Assert.Empty(_host.History("research-misconfigured").OfType<TimerCreatedEvent>());
+    }
 }
