@@ -76,6 +76,29 @@ public sealed class LuceneCorpusSearchBackendTests : IDisposable
         Assert.Equal("activity-retries.md", hits[0].Id);
     }
 
+    public static TheoryData<string, string> SampleQuestions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "samples", "research", "questions.jsonl")))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            data.Add(json.RootElement.GetProperty("input").GetString()!, string.Join(",", json.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString())));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleQuestions))]
+    public async Task Every_sample_question_finds_a_labelled_document_in_its_top_three(string question, string labels)
+    {
+        using var backend = new LuceneCorpusSearchBackend(new LocalCorpusOptions());
+
+        IReadOnlyList<SearchHit> hits = await backend.SearchAsync(question, 3, TestTimeout.Token());
+
+        Assert.True(hits.Any(h => labels.Split(',').Contains(h.Id)), $"top 3: {string.Join(", ", hits.Select(h => h.Id))}; labelled: {labels}");
+    }
+
     [Fact]
     public async Task Missing_corpus_folder_is_a_configuration_error_saying_which_setting()
     {
