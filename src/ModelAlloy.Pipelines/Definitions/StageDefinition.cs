@@ -14,6 +14,7 @@ namespace ModelAlloy.Pipelines.Definitions;
 [JsonDerivedType(typeof(ValidationStageDefinition), StageKinds.Validation)]
 [JsonDerivedType(typeof(RefineStageDefinition), StageKinds.Refine)]
 [JsonDerivedType(typeof(SubPipelineStageDefinition), StageKinds.SubPipeline)]
+[JsonDerivedType(typeof(ResearchStageDefinition), StageKinds.Research)]
 public abstract record StageDefinition
 {
     /// <summary>Gets the stage id, unique in the pipeline; the ledger's stage label.</summary>

@@ -6,6 +6,7 @@ using ModelAlloy.Models;
 using ModelAlloy.Pipelines.Caching;
 using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.LearnedRouters;
+using ModelAlloy.Pipelines.Research;
 using ModelAlloy.Pipelines.Validation;
 
 namespace ModelAlloy.Pipelines;
@@ -20,7 +21,8 @@ public static class PipelineServiceCollectionExtensions
     /// Adds the <see cref="PipelineLibrary"/> over the folder named by <see cref="FolderSettingName"/> (unless an
     /// <see cref="IPipelineDefinitionSource"/> is already registered), checked against the gateway's catalog; the
     /// stage cache (in memory unless an <see cref="IStageCacheStore"/> is registered) and the learned-router
-    /// activity's body (its <see cref="ILearnedRouterScorer"/> comes from the host).
+    /// activity's body (its <see cref="ILearnedRouterScorer"/> comes from the host) and the
+    /// research stage's search backends (<see cref="SearchServiceCollectionExtensions.AddModelAlloySearch"/>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
@@ -39,6 +41,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(sp => new PipelineLibrary(
             sp.GetRequiredService<IPipelineDefinitionSource>(),
             ModelCatalogNames.From(sp.GetRequiredService<IOptions<ModelGatewayOptions>>().Value)));
+        services.AddModelAlloySearch(configuration);
         return services;
     }
 }

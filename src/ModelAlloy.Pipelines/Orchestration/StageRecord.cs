@@ -56,6 +56,8 @@ public sealed record StageRecord
 
     /// <summary>Gets the threshold a learned router compared the probability with.</summary>
     public double? Threshold { get; init; }
+    /// <summary>Gets the sources a research stage found, numbered as its answer cites them, each marked cited or not.</summary>
+    public IReadOnlyList<Research.ResearchSource>? Sources { get; init; }
 
     /// <summary>Gets the models that answered in the stage, in completion order.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];

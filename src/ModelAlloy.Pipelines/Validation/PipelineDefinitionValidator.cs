@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ModelAlloy.Pipelines.Definitions;
+using ModelAlloy.Pipelines.Research;
 using ModelAlloy.Pipelines.Stages;
 
 namespace ModelAlloy.Pipelines.Validation;
@@ -129,6 +130,9 @@ internal static class PipelineDefinitionValidator
                 errors.Step(refine.Reviser, path + ".reviser");
                 errors.Range(refine.MaxRounds, 1, 10, path + ".maxRounds", "maxRounds");
                 break;
+            case ResearchStageDefinition research:
+                CheckResearch(research, path, errors);
+                break;
             case SubPipelineStageDefinition sub:
                 errors.Require(!string.IsNullOrWhiteSpace(sub.Pipeline), path + ".pipeline", "name the pipeline to run");
                 errors.Require(
@@ -137,6 +141,26 @@ internal static class PipelineDefinitionValidator
                     $"cycle: pipeline '{definition.Name}' runs itself");
                 break;
         }
+    }
+
+    private static void CheckResearch(ResearchStageDefinition research, string path, ErrorList errors)
+    {
+        errors.Step(research.Queries, path + ".queries");
+        errors.Step(research.Claims, path + ".claims");
+        errors.Step(research.Structure, path + ".structure");
+        errors.Step(research.Synthesizer, path + ".synthesizer");
+        errors.Range(research.MaxQueries, 1, 10, path + ".maxQueries", "maxQueries");
+        errors.Range(research.MaxResults, 1, 20, path + ".maxResults", "maxResults");
+        errors.Range(research.DuplicateThreshold, 0, 1, path + ".duplicateThreshold", "near-duplicate threshold");
+        errors.Require(
+            SearchBackendNames.All.Contains(research.Search.Backend, StringComparer.Ordinal),
+            path + ".search.backend",
+            $"unknown search backend '{research.Search.Backend}'; use one of: {string.Join(", ", SearchBackendNames.All)}");
+        errors.Range(research.Search.MaxAttempts, 1, 10, path + ".search.maxAttempts", "search maxAttempts");
+        errors.Require(
+            research.Search.FirstRetrySeconds > 0 && research.Search.FirstRetrySeconds <= 300,
+            path + ".search.firstRetrySeconds",
+            $"search firstRetrySeconds {research.Search.FirstRetrySeconds} is out of range (0, 300]");
     }
 
     private static void CheckRouter(PipelineDefinition definition, RouterStageDefinition router, string path, ErrorList errors)
