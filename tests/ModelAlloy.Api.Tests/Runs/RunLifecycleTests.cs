@@ -18,7 +18,7 @@ public sealed class RunLifecycleTests(ApiFixture api)
     [Fact]
     public async Task Status_of_a_completed_run_is_200_with_the_output_every_stage_and_the_cost()
     {
-        CancellationToken deadline = TestTimeout.Token();
+        CancellationToken deadline = TestTimeout.Token(90);
         string id = await StartAsync("support-triage", "My invoice shows a refund that never arrived, please check the billing error", deadline);
         await api.Durable.WaitForInstanceCompletionAsync(id, deadline);
 
@@ -44,7 +44,7 @@ public sealed class RunLifecycleTests(ApiFixture api)
     [Fact]
     public async Task The_high_stakes_ensemble_waits_for_a_review_and_completes_with_the_posted_one()
     {
-        CancellationToken deadline = TestTimeout.Token();
+        CancellationToken deadline = TestTimeout.Token(90);
         string id = await StartAsync("high-stakes-ensemble", Claim, deadline);
 
         (HttpResponseMessage waiting, JsonElement status) = await api.PollAsync(id, s => s.GetProperty("waitingForReview").GetBoolean(), deadline);
@@ -76,7 +76,7 @@ public sealed class RunLifecycleTests(ApiFixture api)
     [Fact]
     public async Task A_review_choice_out_of_range_answers_400_and_the_run_keeps_waiting()
     {
-        CancellationToken deadline = TestTimeout.Token();
+        CancellationToken deadline = TestTimeout.Token(90);
         string id = await StartAsync("high-stakes-ensemble", Claim, deadline);
         await api.PollAsync(id, s => s.GetProperty("waitingForReview").GetBoolean(), deadline);
 
@@ -93,7 +93,7 @@ public sealed class RunLifecycleTests(ApiFixture api)
     [Fact]
     public async Task Terminate_ends_a_waiting_run_with_the_reason_then_answers_410_and_purge_removes_it()
     {
-        CancellationToken deadline = TestTimeout.Token();
+        CancellationToken deadline = TestTimeout.Token(90);
         string id = await StartAsync("high-stakes-ensemble", Claim, deadline);
         await api.PollAsync(id, s => s.GetProperty("waitingForReview").GetBoolean(), deadline);
 
@@ -123,7 +123,7 @@ public sealed class RunLifecycleTests(ApiFixture api)
     [InlineData("POST", "/terminate")]
     public async Task An_unknown_run_answers_404(string method, string suffix)
     {
-        CancellationToken deadline = TestTimeout.Token();
+        CancellationToken deadline = TestTimeout.Token(90);
         string path = $"/api/runs/never-{Guid.NewGuid():N}{suffix}";
 
         HttpResponseMessage response = await api.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { choice = 1 }) }, deadline);

@@ -94,7 +94,7 @@ public sealed class ApiFunctionsTests(PipelineApiFixture fixture) : IClassFixtur
     [Fact]
     public async Task Review_completes_a_waiting_ensemble_run()
     {
-        CancellationToken deadline = TestTimeout.Token();
+        CancellationToken deadline = TestTimeout.Token(90);
         var context = new FakeFunctionContext(deadline);
         HttpContext start = fixture.Request("POST", "/api/pipelines/high-stakes-ensemble/runs", $$"""{"input": "{{Claim}}"}""");
         (_, string started) = await PipelineApiFixture.ExecuteAsync(await Runs.StartAsync(start.Request, "high-stakes-ensemble", fixture.Client, context), start);
