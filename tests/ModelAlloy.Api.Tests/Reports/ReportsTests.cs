@@ -37,9 +37,13 @@ public sealed partial class ReportsTests(ApiFixture api)
     {
         CancellationToken deadline = TestTimeout.Token();
         await RunOnceAsync(deadline);
-        CostRecord[] mine = [.. api.Ledger.Records.Where(r => r.Pipeline == Pipeline)];
-        Assert.NotEmpty(mine);
-        string today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        CostRecord[] all = [.. api.Ledger.Records.Where(r => r.Pipeline == Pipeline)];
+        Assert.NotEmpty(all);
+
+        // The day of the latest record, not the clock's: a run that straddles midnight UTC leaves rows on two days.
+        DateOnly day = all[^1].Day;
+        CostRecord[] mine = [.. all.Where(r => r.Day == day)];
+        string today = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         JsonElement byPipeline = await Json.ReadAsync(await api.Http.GetAsync($"/api/costs?from={today}&to={today}&by=pipeline", deadline), deadline);
         JsonElement byModel = await Json.ReadAsync(await api.Http.GetAsync($"/api/costs?by=model", deadline), deadline);
