@@ -1,8 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using ModelAlloy.Api;
 using ModelAlloy.Hosting;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddModelAlloy(builder.Configuration);
+builder.Services.AddModelAlloyApi(builder.Configuration);
 builder.Build().Run();

@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
+using ModelAlloy.Api;
+using ModelAlloy.Functions.Api;
 using ModelAlloy.Functions.Starters;
 using ModelAlloy.Hosting;
 using ModelAlloy.Hosting.Samples;
@@ -16,10 +18,24 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
 {
     private static readonly string[] Starters = [TicketHttpStarter.Name, TicketQueueStarter.Name];
 
+    // The HTTP API's functions: name, method, route, and whether it takes a durable client.
+    private static readonly (string Name, string Method, string Route, bool Durable)[] ApiFunctions =
+    [
+        (RunFunctions.StartName, "post", ApiRoutes.PipelineRuns, true),
+        (RunFunctions.StatusName, "get", ApiRoutes.Run, true),
+        (RunFunctions.ReviewName, "post", ApiRoutes.RunReview, true),
+        (RunFunctions.TerminateName, "post", ApiRoutes.RunTerminate, true),
+        (RunFunctions.PurgeName, "delete", ApiRoutes.Run, true),
+        (ReportFunctions.PipelinesName, "get", ApiRoutes.Pipelines, false),
+        (ReportFunctions.CostsName, "get", ApiRoutes.Costs, false),
+        (ReportFunctions.DashboardName, "get", ApiRoutes.Dashboard, false),
+    ];
+
     [Fact]
     public void Function_names_are_the_orchestrators_and_activities_of_ModelAlloyTasks_plus_the_starters()
     {
-        string[] expected = [.. ModelAlloyTasks.Orchestrators, .. ModelAlloyTasks.Activities, .. Starters];
+        string[] expected = [.. ModelAlloyTasks.Orchestrators, .. ModelAlloyTasks.Activities, .. Starters,
+            .. ApiFunctions.Select(f => f.Name)];
         string[] published = [.. Functions().Select(f => f.GetProperty("name").GetString()!)];
         Assert.Equal(expected.Order(StringComparer.Ordinal), published.Order(StringComparer.Ordinal));
     }
@@ -57,6 +73,22 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
         Assert.Equal("tickets", trigger.GetProperty("route").GetString());
         Assert.Equal("$return", bindings[2].GetProperty("name").GetString());
         Assert.Equal("Out", bindings[2].GetProperty("direction").GetString());
+    }
+
+    [Fact]
+    public void Every_api_function_is_a_function_key_http_trigger_on_its_route_with_an_http_response()
+    {
+        foreach ((string name, string method, string route, bool durable) in ApiFunctions)
+        {
+            JsonElement[] bindings = Bindings(name);
+            string[] expected = durable ? ["httpTrigger", "durableClient", "http"] : ["httpTrigger", "http"];
+            Assert.Equal(expected, bindings.Select(b => b.GetProperty("type").GetString()));
+            JsonElement trigger = bindings[0];
+            Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+            Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+            Assert.Equal(route, trigger.GetProperty("route").GetString());
+            Assert.Equal(("$return", "Out"), (bindings[^1].GetProperty("name").GetString(), bindings[^1].GetProperty("direction").GetString()));
+        }
     }
 
     [Fact]
