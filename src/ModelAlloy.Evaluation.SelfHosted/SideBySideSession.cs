@@ -77,7 +77,7 @@ public sealed class SideBySideSession : IAsyncDisposable
                 var ids => ids.Select(id => catalogModels.FirstOrDefault(m => string.Equals(m, id, StringComparison.OrdinalIgnoreCase))
                     ?? throw new ArgumentException($"baseline model '{id}' is not in the catalog; known: {string.Join(", ", catalogModels)}")).ToList(),
             };
-            var systems = options.Pipelines.Select(EvalSystem.ForPipeline).Concat(BaselinePipelines.Write(folder, baselineModels, options.BaselinePrompt)).ToList();
+            var systems = options.Pipelines.Select(EvalSystem.ForPipeline).Concat(BaselinePipelines.Write(folder, baselineModels, options.BaselinePrompt, options.BaselineRoutes)).ToList();
             if (systems.Count == 0)
             {
                 throw new ArgumentException("nothing to run: give --pipeline NAME and/or --baselines all|MODEL,MODEL");

@@ -18,6 +18,9 @@ public sealed record SideBySideSessionOptions
     /// <summary>Gets the baselines' prompt template (default <c>{{input}}</c>).</summary>
     public string? BaselinePrompt { get; init; }
 
+    /// <summary>Gets the routes baselines choose from (a routed dataset's labels, for the <c>route</c> scorer); null: baselines answer.</summary>
+    public IReadOnlyList<string>? BaselineRoutes { get; init; }
+
     /// <summary>Gets how long one run may take before it counts as failed.</summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -17,7 +17,7 @@ internal static class JudgeVerdictSchema
         JsonElement root = doc.RootElement;
         double score = root.TryGetProperty("score", out JsonElement s) && s.ValueKind == JsonValueKind.Number ? Math.Clamp(s.GetDouble(), 0, 1) : 0;
         var reasons = root.TryGetProperty("reasons", out JsonElement r) && r.ValueKind == JsonValueKind.Array
-            ? r.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            ? r.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).Where(t => t.Length > 0).ToList()
             : [];
         return (score, reasons);
     }
