@@ -35,14 +35,14 @@ internal static class EvalCommand
 
     /// <summary>The usage text printed after an argument error.</summary>
     public const string Usage = """
-        usage: alloy eval run --dataset FILE [--pipeline NAME [--pipeline NAME2]] [--baselines all|ID,ID] [--scorer SCORER] [--judge ROLE]
-                              [--concurrency N] [--limit N] [--out DIR] [--catalog FILE] [--pipelines DIR] [--baseline-prompt TEXT]
-               alloy eval replay [--data DIR] [--seeds N] [--out DIR] [--subjects a,b,...] [--max-per-subject N] [--no-learned]
+        usage: alloy eval replay [--data DIR] [--seeds N] [--out DIR] [--subjects a,b,...] [--max-per-subject N] [--no-learned]
                                  [--weak-price IN/OUT] [--strong-price IN/OUT] [--catalog FILE --weak-model ID --strong-model ID]
                                  [--output-tokens N]
                alloy eval train-router [--data DIR] [--out FILE] [--seed N] [--target-share X | --target-quality X | --target-gap X]
                                        [--fallback strong|weak] [--subjects a,b,...] [--max-per-subject N]
                                        [--outcomes DIR [--weak MODEL] [--strong MODEL] [--pass X]]
+               alloy eval run --dataset FILE [--pipeline NAME [--pipeline NAME2]] [--baselines all|ID,ID] [--scorer SCORER] [--judge ROLE]
+                              [--concurrency N] [--limit N] [--out DIR] [--catalog FILE] [--pipelines DIR] [--baseline-prompt TEXT]
           run           SCORER: route | label | exact | contains[:TEXT] | regex[:PATTERN] | json:FIELD.PATH | numeric[:TOL] | judge
                         (default route: the router stage's route against the item's labels; baselines then classify: they
                         answer {"route": one of the dataset's labels} under a JSON schema);
