@@ -42,7 +42,8 @@ public static class SideBySideRunner
         string tag = options.RunTag ?? DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
         DateOnly firstDay = DateOnly.FromDateTime(DateTime.UtcNow);
         var clock = Stopwatch.StartNew();
-        var work = (from s in Enumerable.Range(0, systems.Count) from i in Enumerable.Range(0, dataset.Items.Count) select (s, i)).ToList();
+        // Item-major, so every system meets the same load on the worker while it runs (latencies stay comparable).
+        var work = (from i in Enumerable.Range(0, dataset.Items.Count) from s in Enumerable.Range(0, systems.Count) select (s, i)).ToList();
         var results = new (SystemRun Run, Score Score, double LatencyMs)[systems.Count, dataset.Items.Count];
         int done = 0;
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = cancellationToken }, async (job, ct) =>
