@@ -18,6 +18,7 @@ internal static class AlloyCommandLine
             CostsCommand.Create(),
             EvalCommand.Create(),
             ServeCommand.Create(),
+            CompareCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
