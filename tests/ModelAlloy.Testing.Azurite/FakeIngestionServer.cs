@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ModelAlloy.Models.Tests.Fakes;
+namespace ModelAlloy.Testing.Azurite;
 
 /// <summary>
 /// A loopback Application Insights ingestion endpoint (Kestrel on 127.0.0.1): records every telemetry batch the Azure
