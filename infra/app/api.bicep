@@ -62,7 +62,18 @@ var modelCatalogAppSettings = {
   ModelGateway__Models__capable__Prices__OutputPerMillion: capableModel.outputPerMillion
 }
 
-var appSettings = union(hostAppSettings, empty(openAiEndpoint) ? {} : modelCatalogAppSettings)
+// The roles the example pipelines (pipelines/*.json) call, as fallback chains over those two models (bound from
+// ModelGateway:Roles:{role}:Chain:{index}). A role whose name is not a valid Linux app setting name (the example's
+// "second-opinion") cannot be written here; such roles belong in a catalog file.
+var modelRoleAppSettings = {
+  ModelGateway__Roles__cheap__Chain__0: 'cheap'
+  ModelGateway__Roles__cheap__Chain__1: 'capable'
+  ModelGateway__Roles__capable__Chain__0: 'capable'
+  ModelGateway__Roles__judge__Chain__0: 'cheap'
+  ModelGateway__Roles__judge__Chain__1: 'capable'
+}
+
+var appSettings = union(hostAppSettings, empty(openAiEndpoint) ? {} : union(modelCatalogAppSettings, modelRoleAppSettings))
 
 resource api 'Microsoft.Web/sites@2024-11-01' = {
   name: name

@@ -58,6 +58,7 @@ public sealed class SelfHostedDurableHost : IAsyncDisposable
             builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
             builder.Services.AddSingleton(configuration);
             builder.Services.AddModelAlloy(configuration);
+            builder.Services.AddModelAlloyTelemetry(configuration).ExportToAzureMonitorWhenConfigured(configuration);
             configureServices?.Invoke(builder.Services);
             if (options.RunWorker)
             {

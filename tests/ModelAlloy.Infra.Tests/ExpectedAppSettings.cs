@@ -3,8 +3,8 @@ namespace ModelAlloy.Infra.Tests;
 /// <summary>
 /// Every app setting infra/app/api.bicep writes on the function app, and nothing else. The Functions app's reads must
 /// match it: a setting written here that the app never reads is dead configuration, and a setting the app reads that
-/// is missing here breaks the app on Azure only. A test comparing the two belongs next to the Functions app's
-/// configuration; this list is the infra side of it (checked against the compiled main.bicep by AppSettingsTests).
+/// is missing here breaks the app on Azure only. AppReadsSettingsTests compares the compiled settings with the app's
+/// own catalog (ModelAlloy.Hosting's AppSettings) both ways; this list pins the infra side (checked by AppSettingsTests).
 /// </summary>
 public static class ExpectedAppSettings
 {
@@ -33,8 +33,23 @@ public static class ExpectedAppSettings
     /// </summary>
     public static readonly IReadOnlyList<string> WithAzureOpenAI = [.. ModelEntry("cheap"), .. ModelEntry("capable")];
 
+    /// <summary>
+    /// Written with the catalog entries: the roles the example pipelines call, as chains over <c>cheap</c> and
+    /// <c>capable</c>, bound from <c>ModelGateway:Roles:{role}:Chain:{index}</c>.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
+    {
+        ["cheap"] = ["cheap", "capable"],
+        ["capable"] = ["capable"],
+        ["judge"] = ["cheap", "capable"],
+    };
+
+    /// <summary>The role settings, as names.</summary>
+    public static IReadOnlyList<string> WithAzureOpenAIRoles =>
+        Roles.SelectMany(r => r.Value.Select((_, i) => $"ModelGateway__Roles__{r.Key}__Chain__{i}")).ToList();
+
     /// <summary>Gets every setting the infra can write.</summary>
-    public static IReadOnlyList<string> All => [.. Always, .. WithAzureOpenAI];
+    public static IReadOnlyList<string> All => [.. Always, .. WithAzureOpenAI, .. WithAzureOpenAIRoles];
 
     /// <summary>The catalog model ids the infra defines.</summary>
     public static readonly IReadOnlyList<string> ModelIds = ["cheap", "capable"];

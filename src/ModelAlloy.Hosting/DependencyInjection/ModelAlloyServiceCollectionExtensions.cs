@@ -14,10 +14,10 @@ namespace ModelAlloy.Hosting;
 public static class ModelAlloyServiceCollectionExtensions
 {
     /// <summary>The setting that names the storage connection for the ledger and cooldowns (default <c>AzureWebJobsStorage</c>).</summary>
-    public const string StorageSettingName = "ModelAlloy:StorageConnection";
+    public const string StorageSettingName = AppSettings.StorageConnection;
 
     /// <summary>The setting naming a blob container of pipeline definitions (in the storage connection); unset: the folder.</summary>
-    public const string PipelinesContainerSettingName = "ModelAlloy:Pipelines:Container";
+    public const string PipelinesContainerSettingName = AppSettings.PipelinesContainer;
 
     /// <summary>
     /// Adds the model gateway (catalog from the <c>ModelGateway</c> section, validated at startup) and, when the storage

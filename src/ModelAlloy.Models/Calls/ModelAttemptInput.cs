@@ -18,6 +18,12 @@ public sealed record ModelAttemptInput
     /// <summary>Gets the run id.</summary>
     public required string RunId { get; init; }
 
+    /// <summary>
+    /// Gets the scope of the call ids: the orchestration instance id in durable runs (telemetry's
+    /// <c>modelalloy.instance_id</c> and the run's trace); null in inputs recorded before it existed.
+    /// </summary>
+    public string? InstanceId { get; init; }
+
     /// <summary>Gets the attempt number within the call, from 1.</summary>
     public required int Attempt { get; init; }
 

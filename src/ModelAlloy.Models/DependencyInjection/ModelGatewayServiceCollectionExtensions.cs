@@ -41,6 +41,8 @@ public static class ModelGatewayServiceCollectionExtensions
             () => sp.GetService<TokenCredential>()));
         services.TryAddSingleton<ICostLedger, InMemoryCostLedger>();
         services.TryAddSingleton<ICooldownStore>(sp => new InMemoryCooldownStore(sp.GetRequiredService<ModelCatalog>().Options.Cooldown));
+        services.AddOptions<ModelTelemetryOptions>().Configure(o => configuration.GetSection(ModelTelemetryOptions.SectionName).Bind(o));
+        services.TryAddSingleton<ModelCallTelemetry>();
         services.TryAddSingleton<IModelAttemptExecutor, ModelAttemptExecutor>();
         services.TryAddSingleton<IModelGateway, ModelGateway>();
         return services;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -12,8 +13,10 @@ internal sealed class ModelAttemptExecutor(
     ICooldownStore cooldowns,
     SecretRedactor redactor,
     TimeProvider time,
-    ILogger<ModelAttemptExecutor> logger) : IModelAttemptExecutor
+    ILogger<ModelAttemptExecutor> logger,
+    ModelCallTelemetry? telemetry = null) : IModelAttemptExecutor
 {
+    private readonly ModelCallTelemetry _telemetry = telemetry ?? new(Microsoft.Extensions.Options.Options.Create(new ModelTelemetryOptions()), redactor);
     private readonly ModelCallPlanResolver _plans = new(catalog);
     private readonly BudgetGuard _budget = new(catalog.Options.Budgets, ledger);
 
@@ -24,17 +27,18 @@ internal sealed class ModelAttemptExecutor(
     {
         ArgumentNullException.ThrowIfNull(input);
         ModelDefinition model = catalog.Get(input.ModelId);
+        using Activity? span = _telemetry.Start(input, model);
         if (await cooldowns.GetCooldownAsync(model.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } until)
         {
             Logs.SkippedCoolingDown(logger, input.CallId, model.Id, until);
             var coolingDown = new ModelCallFailure(ModelFailureKind.CoolingDown, $"model '{model.Id}' is cooling down until {until:O} after repeated failures");
-            return await SkipAsync(input, model, coolingDown, cancellationToken).ConfigureAwait(false);
+            return await SkipAsync(input, model, coolingDown, span, cancellationToken).ConfigureAwait(false);
         }
 
         if (await _budget.CheckAsync(input, cancellationToken).ConfigureAwait(false) is { } overBudget)
         {
             Logs.BudgetExceeded(logger, input.CallId, overBudget.Message);
-            return await SkipAsync(input, model, overBudget, cancellationToken).ConfigureAwait(false);
+            return await SkipAsync(input, model, overBudget, span, cancellationToken).ConfigureAwait(false);
         }
 
         ProviderCall call = await CallProviderAsync(input, model, cancellationToken).ConfigureAwait(false);
@@ -44,7 +48,9 @@ internal sealed class ModelAttemptExecutor(
             Logs.UsageEstimated(logger, input.CallId);
         }
 
-        await ledger.RecordAsync(ToRecord(input, model, outcome), cancellationToken).ConfigureAwait(false);
+        CostRecord record = ToRecord(input, model, outcome);
+        await ledger.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+        _telemetry.Complete(span, record, outcome.Failure, call.Response);
         await UpdateCooldownAsync(model, outcome, cancellationToken).ConfigureAwait(false);
         Log(outcome, model, input, call);
         return outcome;
@@ -131,7 +137,8 @@ internal sealed class ModelAttemptExecutor(
     // A skipped attempt is in the caller's result and the next attempt falls back from it, so it gets its row too:
     // zero tokens, zero cost, idempotent on its call id like every other row (first write wins: a redelivery that
     // finds the cooldown over and calls the provider keeps the skip's row, a rare crash window left as is).
-    private async Task<ModelAttemptOutcome> SkipAsync(ModelAttemptInput input, ModelDefinition model, ModelCallFailure failure, CancellationToken cancellationToken)
+    private async Task<ModelAttemptOutcome> SkipAsync(
+        ModelAttemptInput input, ModelDefinition model, ModelCallFailure failure, Activity? span, CancellationToken cancellationToken)
     {
         var outcome = new ModelAttemptOutcome
         {
@@ -142,7 +149,9 @@ internal sealed class ModelAttemptExecutor(
             Failure = failure,
             Simulated = model.Provider == ModelProviderKind.Simulated,
         };
-        await ledger.RecordAsync(ToRecord(input, model, outcome), cancellationToken).ConfigureAwait(false);
+        CostRecord record = ToRecord(input, model, outcome);
+        await ledger.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+        _telemetry.Complete(span, record, failure, response: null);
         return outcome;
     }
 

@@ -38,6 +38,7 @@ public static class ModelCallLoop
                 Request = request,
                 ModelId = attempt.ModelId,
                 RunId = runId,
+                InstanceId = scope,
                 CallId = CallId.For(scope, sequence, attempt.Attempt),
                 Attempt = attempt.Attempt,
                 ScheduledAtUtc = runtime.UtcNow,

@@ -13,6 +13,7 @@ public sealed partial class AppSettingsTests
 
         Assert.Equal(ExpectedAppSettings.Always.Order(), settings.Variables["hostAppSettings"].Keys.Order());
         Assert.Equal(ExpectedAppSettings.WithAzureOpenAI.Order(), settings.Variables["modelCatalogAppSettings"].Keys.Order());
+        Assert.Equal(ExpectedAppSettings.WithAzureOpenAIRoles.Order(), settings.Variables["modelRoleAppSettings"].Keys.Order());
         Assert.Equal(ExpectedAppSettings.All.Order(), settings.Names.Order());
     }
 
@@ -23,7 +24,7 @@ public sealed partial class AppSettingsTests
 
         // createObject with arguments would be a setting whose name this test cannot see.
         Assert.Equal(
-            "[union(variables('hostAppSettings'), if(empty(parameters('openAiEndpoint')), createObject(), variables('modelCatalogAppSettings')))]",
+            "[union(variables('hostAppSettings'), if(empty(parameters('openAiEndpoint')), createObject(), union(variables('modelCatalogAppSettings'), variables('modelRoleAppSettings'))))]",
             settings.Expression);
     }
 

@@ -18,7 +18,8 @@ public sealed partial class ModelCatalogSettingsTests
     public async Task The_default_deployments_bind_to_a_valid_catalog_of_a_cheap_and_a_capable_model()
     {
         ArmTemplate main = await BicepCli.CompileMainAsync();
-        Dictionary<string, string?> environment = FunctionAppSettings.Read(main).Variables["modelCatalogAppSettings"]
+        FunctionAppSettings settings = FunctionAppSettings.Read(main);
+        Dictionary<string, string?> environment = settings.Variables["modelCatalogAppSettings"].Concat(settings.Variables["modelRoleAppSettings"])
             .ToDictionary(s => s.Key, s => (string?)Evaluate(main, s.Value));
 
         ModelCatalog catalog = Load(environment);
@@ -29,6 +30,10 @@ public sealed partial class ModelCatalogSettingsTests
         Assert.Equal((ModelProviderKind.AzureOpenAI, CredentialSource.ManagedIdentity, ModelTier.Premium, "gpt-4o", Endpoint), (capable.Provider, capable.Credential, capable.Tier, capable.Deployment, capable.Endpoint));
         Assert.Equal((0.15m, 0.075m, 0.6m), (cheap.Prices.InputPerMillion, cheap.Prices.CachedInputPerMillion, cheap.Prices.OutputPerMillion));
         Assert.Equal((128000, 16384), (capable.ContextWindow, capable.MaxOutputTokens));
+        foreach ((string role, string[] chain) in ExpectedAppSettings.Roles)
+        {
+            Assert.Equal(chain, catalog.ResolveChain(null, role).ModelIds);
+        }
     }
 
     [Fact]
@@ -57,7 +62,7 @@ public sealed partial class ModelCatalogSettingsTests
     private static ModelCatalog Load(Dictionary<string, string?> environment)
     {
         string file = Path.Combine(Path.GetTempPath(), $"alloy-infra-catalog-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, """{ "ModelGateway": { "Roles": { "triage": { "Chain": [ "cheap", "capable" ] } } } }""");
+        File.WriteAllText(file, "{}"); // everything from the app settings, roles included
         try
         {
             return new ModelCatalog(Options.Create(ModelCatalogConfiguration.Bind(ModelCatalogConfiguration.Build(file, environment))));

@@ -29,13 +29,19 @@ public sealed class DurableGatewayHost : IAsyncDisposable
 
     public DurableTaskClient Client => _host.Client;
 
+    public IServiceProvider Services => _host.Services;
+
     public InMemoryCostLedger Ledger => (InMemoryCostLedger)_host.Services.GetRequiredService<ICostLedger>();
 
     public ICostLedger AnyLedger => _host.Services.GetRequiredService<ICostLedger>();
 
     /// <summary>Starts the host; <paramref name="loseActivityResult"/> loses the named activities' results (DTFx then redelivers them).</summary>
     public static async Task<DurableGatewayHost> StartAsync(
-        ModelGatewayOptions options, Action<DurableTaskRegistry> orchestrators, Action<IServiceCollection>? configure = null, Func<string, bool>? loseActivityResult = null)
+        ModelGatewayOptions options,
+        Action<DurableTaskRegistry> orchestrators,
+        Action<IServiceCollection>? configure = null,
+        Func<string, bool>? loseActivityResult = null,
+        IConfiguration? configuration = null)
     {
         var logs = new CapturingLoggerProvider();
         ILoggerFactory loggers = LoggerFactory.Create(b => b
@@ -45,7 +51,7 @@ public sealed class DurableGatewayHost : IAsyncDisposable
         var selfHosted = new SelfHostedOptions { RecordHistory = true, LoseActivityResult = loseActivityResult };
         SelfHostedDurableHost host = await SelfHostedDurableHost.StartAsync(
             selfHosted,
-            new ConfigurationBuilder().Build(),
+            configuration ?? new ConfigurationBuilder().Build(),
             services =>
             {
                 services.AddSingleton<IOptions<ModelGatewayOptions>>(Microsoft.Extensions.Options.Options.Create(options));
