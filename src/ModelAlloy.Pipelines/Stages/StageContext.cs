@@ -13,6 +13,7 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
 {
     private readonly List<string> _stageModels = [];
     private decimal _stageStartCost;
+    private DateTime _stageStartUtc;
 
     public TaskOrchestrationContext Orchestration => orchestration;
 
@@ -33,13 +34,19 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
         Stage = stage;
         _stageModels.Clear();
         _stageStartCost = CostUsd;
+        _stageStartUtc = orchestration.CurrentUtcDateTime;
         ReportProgress();
     }
 
     public StageRecord EndStage(StageRecord record)
     {
         StagesCompleted++;
-        return record with { Models = [.. _stageModels], CostUsd = CostUsd - _stageStartCost };
+        return record with
+        {
+            Models = [.. _stageModels],
+            CostUsd = CostUsd - _stageStartCost,
+            LatencyMs = (long)(orchestration.CurrentUtcDateTime - _stageStartUtc).TotalMilliseconds,
+        };
     }
 
     public void ReportProgress(PipelineReviewRequest? review = null) =>
