@@ -101,7 +101,8 @@ internal static class AlloyCommandLine
         Build().Parse([.. path, "--help"]).Invoke(new InvocationConfiguration { Output = help, Error = TextWriter.Null });
         foreach (string line in help.ToString().Split('\n').Select(l => l.TrimEnd('\r')).SkipWhile(l => l != "Usage:").TakeWhile(l => l.Length > 0))
         {
-            error.WriteLine(line);
+            // The root's name is the executable's ("testhost" under a test runner).
+            error.WriteLine(line.StartsWith("  " + RootCommand.ExecutableName, StringComparison.Ordinal) ? "  alloy" + line[(2 + RootCommand.ExecutableName.Length)..] : line);
         }
 
         error.WriteLine();

@@ -52,8 +52,8 @@ internal static class CostsCommand
         var ledger = new Command("ledger", "The cost report over the Table Storage ledger.") { from, to, storage, catalog };
         ledger.SetAction((parse, ct) => LedgerAsync(parse, shared, parse.GetValue(from), parse.GetValue(to), parse.GetValue(storage), parse.GetValue(catalog), ct));
 
-        var command = new Command("costs", "Model cost report over a simulated week (demo, the default) or the Table Storage ledger (ledger).") { by, period, html, demo, ledger };
-        command.SetAction((parse, ct) => DemoAsync(parse, shared, null, ct));
+        var command = new Command("costs", "Model cost report over a simulated week (demo, the default) or the Table Storage ledger (ledger).") { by, period, html, weekStart, demo, ledger };
+        command.SetAction((parse, ct) => DemoAsync(parse, shared, parse.GetValue(weekStart), ct));
         return command;
     }
 

@@ -19,7 +19,7 @@ public sealed class DemoCommandTests
         Assert.All(items, row => Assert.Matches(@"\| triage → (faq|billing|technical|expert|general) ", row));
         Assert.Contains(items, row => row.Contains("| billing ", StringComparison.Ordinal) && row.Contains("rule 3: regex", StringComparison.Ordinal));
         Assert.Contains("Cost by route against every item sent to sim-large alone (same tokens)", text);
-        Assert.Matches(@"\| total\s+\|\s+12 \| \$0\.\d{6} \| \$0\.\d{6} \| \$0\.\d{6} \(\d+%\) \|", text);
+        Assert.Matches(@"\| total\s+\|\s+12 \|\s+\$0\.\d{6} \|\s+\$0\.\d{6} \|\s+\$0\.\d{6} \(\d+%\) \|", text);
         Assert.Matches(@"Routed as labelled: \d+ of 12", text);
         Assert.Matches(@"saved \$0\.\d{6} \(\d+% less\)", text);
         Assert.Contains("SIMULATED", text);

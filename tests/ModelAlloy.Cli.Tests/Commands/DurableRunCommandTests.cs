@@ -50,7 +50,7 @@ public sealed class DurableRunCommandTests(AzuriteFixture azurite)
         Assert.True(ran.ExitCode == 0, ran.ToString());
         Assert.Contains("Waiting for a review at stage 'label'", ran.Output); // the worker's terminal said how to answer
         Assert.Matches(@"Completed high-stakes-ensemble \(sha256:[0-9a-f]{12}\) as claim-1 in \d+ ms  SIMULATED", ran.Output);
-        Assert.Contains("[simulated:sim-large]", ran.Output.Split("Answer")[1].Split("Path")[0]); // the chosen candidate is the answer
+        Assert.Contains("[simulated:sim-large]", ran.Output.Split("\nAnswer\n")[1].Split("\nPath\n")[0]); // the chosen candidate is the answer
         Assert.Matches(@"on sim-large alone \(same tokens, 3 answer\(s\)\)", ran.Output);
 
         AlloyResult again = await Alloy.RunAsync(["review", "claim-1", "--choice", "1", .. Storage(hub)], null, deadline);
