@@ -41,6 +41,7 @@ public sealed class RunCommandTests
             Assert.True(json.RootElement.GetProperty("result").GetProperty("simulated").GetBoolean());
             Assert.Equal("sim-large", json.RootElement.GetProperty("baseline").GetProperty("model").GetString());
             Assert.True(json.RootElement.GetProperty("baseline").GetProperty("savingUsd").GetDecimal() > 0);
+            Assert.All(stages.EnumerateArray(), s => Assert.True(s.GetProperty("latencyMs").GetInt64() >= 0));
         }
         finally
         {
@@ -110,6 +111,26 @@ public sealed class RunCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal([expected], Alloy.Lines(run.Error));
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_in_a_command_is_one_line_with_exit_code_1_not_a_stack_trace()
+    {
+        string catalog = Path.Combine(Path.GetTempPath(), $"alloy-catalog-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(catalog, "{ this is not JSON");
+        try
+        {
+            AlloyResult run = await Alloy.RunAsync("run", "support-triage", "--input", "hello", "--catalog", catalog);
+
+            Assert.Equal(1, run.ExitCode);
+            string line = Assert.Single(Alloy.Lines(run.Error));
+            Assert.StartsWith("alloy: ", line);
+            Assert.Contains(Path.GetFileName(catalog), line);
+        }
+        finally
+        {
+            File.Delete(catalog);
+        }
     }
 
     [Fact]
