@@ -65,8 +65,17 @@ internal static class RunCommand
             await host.StartPipelineAsync(pipeline, input, id, cancellationToken);
         }
 
-        OrchestrationMetadata? state = await FollowAsync(host, console, id, json, timeout, cancellationToken);
-        return await ReportAsync(host, console, output, state!, json, cancellationToken);
+        OrchestrationMetadata state = await FollowAsync(host, console, id, json, timeout, cancellationToken)
+            ?? throw new InvalidOperationException($"run {id} disappeared from the task hub");
+        int exitCode = await ReportAsync(host, console, output, state, json, cancellationToken);
+        if (!state.IsCompleted && !json)
+        {
+            console.WriteLine(host.Options.ResolvedStorage is null
+                ? "--timeout passed; in memory, the run ends with this process."
+                : $"--timeout passed; the run goes on when a worker runs: alloy watch {id} {HostStarter.StorageHint(host.Options)}".TrimEnd());
+        }
+
+        return exitCode;
     }
 
     /// <summary>Fails with a usage error when the pipeline is unknown, with an invalid-definition error when it is broken.</summary>
