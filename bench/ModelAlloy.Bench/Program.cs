@@ -11,6 +11,7 @@ using ModelAlloy.Testing.Azurite;
 // Orchestration benches (see README.md next to this file):
 //   overhead: per-model-call orchestration overhead of the self-hosted worker (wall time minus model time, per call).
 //   engine:   fan-out/fan-in and chain through the sidecar, and on DTFx's own TaskHubWorker on the same Azurite.
+//   pipelines: every example pipeline on simulated models: latency vs critical path, cost vs one capable model.
 BenchArgs a;
 try
 {
@@ -30,6 +31,19 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 CancellationToken ct = stop.Token;
+if (a.RunsPipelines)
+{
+    try
+    {
+        return await ModelAlloy.Bench.Pipelines.PipelineBench.RunAsync(a, args, ct);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
+}
+
 string suffix = Guid.NewGuid().ToString("N")[..8];
 TimeSpan poll = TimeSpan.FromMilliseconds(a.PollMs);
 var engines = new List<IEngine>();

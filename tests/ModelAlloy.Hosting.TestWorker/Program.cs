@@ -3,10 +3,11 @@ using ModelAlloy.Hosting;
 using ModelAlloy.Hosting.SelfHosted;
 using ModelAlloy.Hosting.TestWorker;
 
-// Usage: TestWorker <storage connection> <task hub> [latency ms]. Prints READY once the worker runs, then works until killed.
+// Usage: TestWorker <storage connection> <task hub> [latency ms] [pipelines folder]. Prints READY once the worker runs,
+// then works until killed. With a pipelines folder it also runs the pipelines there (PipelineChain's workload).
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: ModelAlloy.Hosting.TestWorker <storage connection> <task hub> [latency ms]");
+    Console.Error.WriteLine("usage: ModelAlloy.Hosting.TestWorker <storage connection> <task hub> [latency ms] [pipelines folder]");
     return 2;
 }
 
@@ -22,7 +23,10 @@ var options = new SelfHostedOptions
     LeaseRenewInterval = TimeSpan.FromSeconds(2),
     MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
 };
-await using SelfHostedDurableHost host = await SelfHostedDurableHost.StartAsync(options, ModelChain.Catalog(args[0], latency), registerTasks: ModelChain.Register, loggerFactory: logs);
+Microsoft.Extensions.Configuration.IConfiguration configuration = args.Length > 3
+    ? PipelineChain.Configuration(args[0], latency, args[3])
+    : ModelChain.Catalog(args[0], latency);
+await using SelfHostedDurableHost host = await SelfHostedDurableHost.StartAsync(options, configuration, registerTasks: ModelChain.Register, loggerFactory: logs);
 Console.WriteLine("READY");
 await Task.Delay(Timeout.Infinite);
 return 0;

@@ -91,8 +91,9 @@ public sealed class LearnedRouter
     /// <summary>Decides where to send one request.</summary>
     /// <param name="features">The request.</param>
     /// <param name="fallback">The tier to use where the router does not trust itself (the stage's configured default); null uses the manifest's.</param>
+    /// <param name="threshold">The threshold to use instead of the manifest's calibrated one.</param>
     /// <returns>The decision and its reason.</returns>
-    public RouteDecision Decide(RouteFeatures features, RouterTier? fallback = null)
+    public RouteDecision Decide(RouteFeatures features, RouterTier? fallback = null, double? threshold = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         double p = _model.Predict(RouterInput.From(features));
@@ -106,7 +107,7 @@ public sealed class LearnedRouter
                     $"task type '{features.TaskType}': {known.Describe()} in validation; using the default tier '{tier}'", FellBack: true);
             }
 
-            return Route(p, "");
+            return Route(p, "", threshold ?? Manifest.Threshold);
         }
 
         if (Manifest.UnseenTaskTypes is not { Routes: true } unseen)
@@ -116,14 +117,14 @@ public sealed class LearnedRouter
                 $"task type '{features.TaskType}' was not in training and {why}; using the default tier '{tier}'", FellBack: true);
         }
 
-        return Route(p, $" (task type '{features.TaskType}' not in training; held-out task types: {unseen.Describe()})");
+        return Route(p, $" (task type '{features.TaskType}' not in training; held-out task types: {unseen.Describe()})", threshold ?? Manifest.Threshold);
     }
 
-    private RouteDecision Route(double p, string note)
+    private static RouteDecision Route(double p, string note, double threshold)
     {
-        bool strong = p < Manifest.Threshold;
+        bool strong = p < threshold;
         string reason = string.Create(CultureInfo.InvariantCulture,
-            $"P(weak suffices) {p:F3} {(strong ? "<" : ">=")} threshold {Manifest.Threshold:F3}: {(strong ? "strong" : "weak")}{note}");
+            $"P(weak suffices) {p:F3} {(strong ? "<" : ">=")} threshold {threshold:F3}: {(strong ? "strong" : "weak")}{note}");
         return new RouteDecision(p, strong, reason, FellBack: false);
     }
 }

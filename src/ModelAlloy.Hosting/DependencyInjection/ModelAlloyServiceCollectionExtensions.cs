@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelAlloy.Evaluation.Routing;
 using ModelAlloy.Models;
 using ModelAlloy.Pipelines;
+using ModelAlloy.Pipelines.Caching;
 using ModelAlloy.Pipelines.Definitions;
+using ModelAlloy.Pipelines.LearnedRouters;
 
 namespace ModelAlloy.Hosting;
 
@@ -20,7 +24,9 @@ public static class ModelAlloyServiceCollectionExtensions
     /// connection named by <see cref="StorageSettingName"/> (default <c>AzureWebJobsStorage</c>) is configured, keeps
     /// the cost ledger and cooldowns in its tables, shared by every worker; otherwise both stay in memory. Pipeline
     /// definitions come from the blob container named by <see cref="PipelinesContainerSettingName"/> in that storage,
-    /// else from the folder named by <see cref="PipelineServiceCollectionExtensions.FolderSettingName"/>. Hosts add
+    /// else from the folder named by <see cref="PipelineServiceCollectionExtensions.FolderSettingName"/>; the stage
+    /// cache lives in that storage's tables too (else in memory), and learned routers are scored by
+    /// <see cref="LearnedRouterScorer"/>. Hosts add
     /// the orchestrations and activities from <see cref="ModelAlloyTasks"/> to their engine.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -36,6 +42,7 @@ public static class ModelAlloyServiceCollectionExtensions
         {
             services.AddSingleton(storage);
             services.AddModelGatewayTableStorage(storage.CreateTableServiceClient());
+            services.AddSingleton<IStageCacheStore>(new TableStageCacheStore(storage.CreateTableServiceClient()));
             if (configuration[PipelinesContainerSettingName] is { Length: > 0 } container)
             {
                 services.AddSingleton<IPipelineDefinitionSource>(new BlobContainerPipelineSource(storage.CreateBlobServiceClient().GetBlobContainerClient(container)));
@@ -43,6 +50,7 @@ public static class ModelAlloyServiceCollectionExtensions
         }
 
         services.AddModelAlloyPipelines(configuration);
+        services.TryAddSingleton<ILearnedRouterScorer, LearnedRouterScorer>();
 
         return services;
     }

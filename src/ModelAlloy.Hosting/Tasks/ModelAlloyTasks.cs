@@ -1,6 +1,7 @@
 using ModelAlloy.Hosting.Samples;
 using ModelAlloy.Models.Durable;
 using ModelAlloy.Pipelines.Orchestration;
+using ModelAlloy.Pipelines.Research;
 
 namespace ModelAlloy.Hosting;
 
@@ -15,7 +16,7 @@ public static class ModelAlloyTasks
     public static IReadOnlyList<string> Orchestrators { get; } = [TicketTriage.Name, PipelineOrchestrator.Name];
 
     /// <summary>Gets the activity names.</summary>
-    public static IReadOnlyList<string> Activities { get; } = [.. ModelCallActivityNames.All, .. TicketTriage.ActivityNames, .. PipelineOrchestrator.ActivityNames];
+    public static IReadOnlyList<string> Activities { get; } = [.. ModelCallActivityNames.All, .. TicketTriage.ActivityNames, .. PipelineOrchestrator.ActivityNames, .. ResearchActivities.Names];
 
     /// <summary>Adds every orchestrator and activity to a Durable Task SDK registry.</summary>
     /// <param name="registry">The registry.</param>
@@ -26,6 +27,7 @@ public static class ModelAlloyTasks
         registry.AddModelGatewayActivities();
         TicketTriage.Register(registry);
         PipelineOrchestrator.Register(registry);
+        ResearchActivities.Register(registry);
         return registry;
     }
 }

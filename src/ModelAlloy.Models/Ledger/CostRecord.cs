@@ -5,6 +5,9 @@ namespace ModelAlloy.Models;
 /// <summary>One attempt in the cost ledger. <see cref="CallId"/> is the idempotency key.</summary>
 public sealed record CostRecord
 {
+    /// <summary>The <see cref="Outcome"/> of a pipeline stage answered from the stage cache: no model called, cost 0.</summary>
+    public const string StageCacheHitOutcome = "StageCacheHit";
+
     /// <summary>Gets the deterministic call id (run, call sequence, attempt).</summary>
     public required string CallId { get; init; }
 
@@ -59,6 +62,12 @@ public sealed record CostRecord
     /// </summary>
     public bool CacheHit { get; init; }
 
+    /// <summary>Gets, for a stage-cache hit, what the run that stored the answer paid for it (what the hit saved).</summary>
+    public decimal SavedCostUsd { get; init; }
+
+    /// <summary>Gets whether a pipeline stage was answered from the stage cache (<see cref="StageCacheHitOutcome"/>).</summary>
+    public bool StageCacheHit => Outcome == StageCacheHitOutcome;
+
     /// <summary>Gets whether the simulated provider answered.</summary>
     public bool Simulated { get; init; }
 
@@ -80,7 +89,8 @@ public sealed record CostRecord
 
     /// <summary>
     /// Gets whether the attempt called a provider. False for an attempt skipped without a call (the model was cooling
-    /// down, or a budget was spent): its zero-cost row exists so every attempt, and every fallback link, has a row.
+    /// down, or a budget was spent) or for a stage answered from the stage cache: its zero-cost row exists so every
+    /// attempt, every fallback link and every cache hit has a row.
     /// </summary>
-    public bool ReachedProvider => Outcome is not (nameof(ModelFailureKind.CoolingDown) or nameof(ModelFailureKind.BudgetExceeded));
+    public bool ReachedProvider => Outcome is not (nameof(ModelFailureKind.CoolingDown) or nameof(ModelFailureKind.BudgetExceeded) or StageCacheHitOutcome);
 }

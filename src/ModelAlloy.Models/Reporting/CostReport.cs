@@ -42,8 +42,10 @@ public static class CostReport
         int simulated = records.Count(r => r.Simulated);
         int estimated = records.Count(r => r.UsageEstimated);
         int skipped = records.Count(r => !r.ReachedProvider);
+        List<CostRecord> cacheHits = records.Where(r => r.StageCacheHit).ToList();
         text.AppendLine(Inv($"calls {records.Count - skipped}, accepted {records.Count(r => r.Succeeded)}, cost {Usd(records.Sum(r => r.CostUsd))}")
             + (skipped > 0 ? Inv($"  [{skipped} attempts skipped without a call]") : string.Empty)
+            + (cacheHits.Count > 0 ? Inv($"  [{cacheHits.Count} stage cache hits saved {Usd(cacheHits.Sum(r => r.SavedCostUsd))}]") : string.Empty)
             + (simulated > 0 ? Inv($"  [{simulated} SIMULATED]") : string.Empty)
             + (estimated > 0 ? Inv($"  [{estimated} with estimated usage]") : string.Empty));
         Section(text, "By day x pipeline", CostAggregator.Aggregate(records, CostPeriod.Day, CostDimension.Pipeline));

@@ -22,6 +22,9 @@ public sealed record PipelineDefinition
     /// <summary>Gets the stages; the first one starts the run.</summary>
     public required IReadOnlyList<StageDefinition> Stages { get; init; }
 
+    /// <summary>Gets the whole run's latency budget in seconds, raced by every stage (none: unbounded); expiry fails the run.</summary>
+    public double? LatencyBudgetSeconds { get; init; }
+
     /// <summary>Finds a stage by id.</summary>
     /// <param name="id">The stage id.</param>
     /// <returns>The stage, or null.</returns>

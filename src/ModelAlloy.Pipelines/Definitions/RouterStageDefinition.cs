@@ -24,6 +24,9 @@ public sealed record RouterStageDefinition : StageDefinition
     /// <summary>Gets the classifier consulted when no rule matches.</summary>
     public RouteClassifier? Classifier { get; init; }
 
+    /// <summary>Gets the trained router consulted when no rule matches (instead of a classifier).</summary>
+    public LearnedRouting? Learned { get; init; }
+
     /// <inheritdoc />
     public override IEnumerable<string> Successors() => Routes.Values.Distinct(StringComparer.Ordinal);
 }

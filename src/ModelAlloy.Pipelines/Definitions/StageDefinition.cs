@@ -14,6 +14,7 @@ namespace ModelAlloy.Pipelines.Definitions;
 [JsonDerivedType(typeof(ValidationStageDefinition), StageKinds.Validation)]
 [JsonDerivedType(typeof(RefineStageDefinition), StageKinds.Refine)]
 [JsonDerivedType(typeof(SubPipelineStageDefinition), StageKinds.SubPipeline)]
+[JsonDerivedType(typeof(ResearchStageDefinition), StageKinds.Research)]
 public abstract record StageDefinition
 {
     /// <summary>Gets the stage id, unique in the pipeline; the ledger's stage label.</summary>
@@ -24,6 +25,12 @@ public abstract record StageDefinition
 
     /// <summary>Gets the task type recorded in the ledger for this stage's model calls (default: per step).</summary>
     public string? TaskType { get; init; }
+
+    /// <summary>Gets the stage's latency budget (none: the pipeline's, if any).</summary>
+    public LatencyBudget? LatencyBudget { get; init; }
+
+    /// <summary>Gets the stage's result cache (none: never cached).</summary>
+    public StageCachePolicy? Cache { get; init; }
 
     /// <summary>Gets the stage kind, as written in JSON.</summary>
     [JsonIgnore]

@@ -33,6 +33,9 @@ public static class StageKinds
     /// <summary>Another pipeline, run as a sub-orchestration.</summary>
     public const string SubPipeline = "pipeline";
 
+    /// <summary>Queries, searches in parallel, claims per result, near-duplicates removed, a synthesis citing its sources.</summary>
+    public const string Research = "research";
+
     /// <summary>Gets every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [Router, Cascade, Chain, ExtractReason, DraftPolish, Parallel, Ensemble, Validation, Refine, SubPipeline];
+    public static IReadOnlyList<string> All { get; } = [Router, Cascade, Chain, ExtractReason, DraftPolish, Parallel, Ensemble, Validation, Refine, SubPipeline, Research];
 }

@@ -1,5 +1,7 @@
 using ModelAlloy.Models;
+using ModelAlloy.Pipelines.Caching;
 using ModelAlloy.Pipelines.Definitions;
+using ModelAlloy.Pipelines.LearnedRouters;
 using ModelAlloy.Pipelines.Stages;
 using ModelAlloy.Pipelines.Validation;
 
@@ -27,7 +29,13 @@ public static class PipelineOrchestrator
         });
 
     /// <summary>Gets the activity names.</summary>
-    public static IReadOnlyList<string> ActivityNames { get; } = [LoadDefinitionActivity];
+    public static IReadOnlyList<string> ActivityNames { get; } =
+    [
+        LoadDefinitionActivity,
+        StageCacheActivities.Lookup,
+        StageCacheActivities.Store,
+        LearnedRouterScoring.ActivityName,
+    ];
 
     /// <summary>Registers the orchestrator and its activities with a Durable Task SDK registry.</summary>
     /// <param name="registry">The registry.</param>
@@ -36,7 +44,9 @@ public static class PipelineOrchestrator
         ArgumentNullException.ThrowIfNull(registry);
         registry
             .AddOrchestratorFunc<PipelineRunInput, PipelineRunResult>(Name, RunAsync)
-            .AddActivity<LoadPipelineDefinitionActivity>(LoadDefinitionActivity);
+            .AddActivity<LoadPipelineDefinitionActivity>(LoadDefinitionActivity)
+            .AddActivity<ScoreLearnedRouterActivity>(LearnedRouterScoring.ActivityName);
+        StageCacheActivities.Register(registry);
     }
 
     /// <summary>Runs a pipeline.</summary>
@@ -63,7 +73,7 @@ public static class PipelineOrchestrator
             StageOutcome outcome;
             try
             {
-                outcome = await StageDispatcher.RunAsync(run, stage, new StageInput(text, input.Input)).ConfigureAwait(true);
+                outcome = await StageRunner.RunAsync(run, stage, new StageInput(text, input.Input), records).ConfigureAwait(true);
             }
             catch (ModelGatewayException ex)
             {
@@ -73,7 +83,7 @@ public static class PipelineOrchestrator
 
             records.Add(run.EndStage(outcome.Record));
             text = outcome.Output;
-            string? next = outcome.NextStage ?? stage.Next;
+            string? next = outcome.NextStage ?? (run.Stage ?? stage).Next; // a latency fallback continues from the fallback stage
             stage = next is null ? null : definition.FindStage(next);
         }
 

@@ -42,6 +42,23 @@ public sealed record StageRecord
     /// <summary>Gets whether the final answer passed its critic or validator.</summary>
     public bool? Passed { get; init; }
 
+    /// <summary>Gets whether the stage's latency budget (or the pipeline's) expired before it answered.</summary>
+    public bool? BudgetExpired { get; init; }
+
+    /// <summary>Gets whether the result came from the stage cache (no model was called).</summary>
+    public bool? CacheHit { get; init; }
+
+    /// <summary>Gets what a cache hit saved: the cost of the run that stored the result, in US dollars.</summary>
+    public decimal? SavedCostUsd { get; init; }
+
+    /// <summary>Gets a learned router's probability that the weak route suffices.</summary>
+    public double? Probability { get; init; }
+
+    /// <summary>Gets the threshold a learned router compared the probability with.</summary>
+    public double? Threshold { get; init; }
+    /// <summary>Gets the sources a research stage found, numbered as its answer cites them, each marked cited or not.</summary>
+    public IReadOnlyList<Research.ResearchSource>? Sources { get; init; }
+
     /// <summary>Gets the models that answered in the stage, in completion order.</summary>
     public IReadOnlyList<string> Models { get; init; } = [];
 

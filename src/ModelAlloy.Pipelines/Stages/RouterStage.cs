@@ -23,6 +23,11 @@ internal static class RouterStage
             }
         }
 
+        if (router.Learned is { } learned)
+        {
+            return await LearnedRouterStage.RunAsync(run, router, learned, input).ConfigureAwait(true);
+        }
+
         if (router.Classifier is not { } classifier)
         {
             return Decide(router, input, router.DefaultRoute, "no rule matched: default route", null);

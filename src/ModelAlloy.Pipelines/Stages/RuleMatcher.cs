@@ -74,7 +74,7 @@ internal static class RuleMatcher
         return string.Join(", ", reasons);
     }
 
-    private static string? FieldValue(string input, string path)
+    internal static string? FieldValue(string input, string path)
     {
         try
         {

@@ -1,5 +1,6 @@
 using ModelAlloy.Models;
 using ModelAlloy.Models.Durable;
+using ModelAlloy.Pipelines.Budgets;
 using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Orchestration;
 
@@ -14,10 +15,15 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
     private readonly List<string> _stageModels = [];
     private decimal _stageStartCost;
     private DateTime _stageStartUtc;
+    private bool _stageSimulated;
+    private StageScope _scope = new();
+    private DateTime? _stageDeadline;
 
     public TaskOrchestrationContext Orchestration => orchestration;
 
     public string Pipeline => definition.Name;
+
+    public PipelineDefinition Definition => definition;
 
     public PipelineSnapshot Snapshot => snapshot;
 
@@ -29,24 +35,56 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
 
     public StageDefinition? Stage { get; private set; }
 
+    /// <summary>Gets when the pipeline's latency budget expires (null: no budget); fixed from the run's replay-safe clock.</summary>
+    public DateTime? PipelineDeadline { get; } = definition.LatencyBudgetSeconds is { } seconds ? orchestration.CurrentUtcDateTime.AddSeconds(seconds) : null;
+
+    /// <summary>Gets whether the current stage's answers were simulated.</summary>
+    public bool StageSimulated => _stageSimulated;
+
     public void BeginStage(StageDefinition stage)
     {
         Stage = stage;
         _stageModels.Clear();
         _stageStartCost = CostUsd;
         _stageStartUtc = orchestration.CurrentUtcDateTime;
+        _stageSimulated = false;
+        _scope = new StageScope();
+        _stageDeadline = null;
         ReportProgress();
     }
 
     public StageRecord EndStage(StageRecord record)
     {
         StagesCompleted++;
-        return record with
-        {
-            Models = [.. _stageModels],
-            CostUsd = CostUsd - _stageStartCost,
-            LatencyMs = (long)(orchestration.CurrentUtcDateTime - _stageStartUtc).TotalMilliseconds,
-        };
+        return Complete(record);
+    }
+
+    /// <summary>The record with the current stage's models and cost filled in (what <see cref="EndStage"/> returns).</summary>
+    public StageRecord Complete(StageRecord record) => record with
+    {
+        Models = [.. _stageModels],
+        CostUsd = CostUsd - _stageStartCost,
+        LatencyMs = (long)(orchestration.CurrentUtcDateTime - _stageStartUtc).TotalMilliseconds,
+    };
+
+    /// <summary>
+    /// Gives up on the current stage (its latency budget expired): its pending model-call timers are cancelled, and a
+    /// call it still has in flight counts in the run's cost but not in any stage's, and stops it.
+    /// </summary>
+    public void AbandonStage() => _scope.Abandon();
+
+    /// <summary>
+    /// Bounds the current stage's model calls by its latency deadline: each call's timeout is the time left (at least
+    /// a second), so a call the budget gave up on ends about when the budget did. An orchestration cannot complete
+    /// while an activity it scheduled is still running; this keeps an abandoned call from holding up the run's end.
+    /// </summary>
+    public void LimitStage(DateTime deadline) => _stageDeadline = deadline;
+
+    /// <summary>Counts a stage answered from the cache: no cost, simulated if the stored answer was.</summary>
+    public void AddCacheHit(bool simulated)
+    {
+        Simulated |= simulated;
+        _stageSimulated |= simulated;
     }
 
     public void ReportProgress(PipelineReviewRequest? review = null) =>
@@ -86,22 +124,37 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
             JsonSchema = jsonSchema ?? step.JsonSchema?.GetRawText(),
             Temperature = step.Temperature,
             MaxOutputTokens = step.MaxOutputTokens,
+            Timeout = _stageDeadline is { } deadline ? TimeSpan.FromTicks(Math.Max((deadline - orchestration.CurrentUtcDateTime).Ticks, TimeSpan.TicksPerSecond)) : null,
             Pipeline = Pipeline,
             Stage = stage.Id,
             TaskType = step.TaskType ?? stage.TaskType ?? purpose,
         };
+        StageScope scope = _scope;
+        scope.ThrowIfAbandoned();
         try
         {
-            ModelCallResult result = await orchestration.CallModelAsync(request).ConfigureAwait(true);
-            CostUsd += result.TotalCostUsd;
+            ModelCallResult result = await orchestration.CallModelAsync(request, scope.Token).ConfigureAwait(true);
+            AddCost(scope, result.TotalCostUsd);
             Simulated |= result.Simulated;
+            _stageSimulated |= result.Simulated;
             _stageModels.Add(result.ModelId);
             return result;
         }
         catch (ModelCallFailedException ex)
         {
-            CostUsd += ex.Attempts.Sum(a => a.CostUsd);
+            AddCost(scope, ex.Attempts.Sum(a => a.CostUsd));
             throw;
+        }
+    }
+
+    private void AddCost(StageScope scope, decimal cost)
+    {
+        CostUsd += cost;
+        if (scope.Abandoned)
+        {
+            // A call of an abandoned stage finished late: real spend, but not the stage now running.
+            _stageStartCost += cost;
+            scope.ThrowIfAbandoned();
         }
     }
 

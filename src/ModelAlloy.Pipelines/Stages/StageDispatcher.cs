@@ -17,6 +17,7 @@ internal static class StageDispatcher
         ValidationStageDefinition validation => ValidationStage.RunAsync(run, validation, input),
         RefineStageDefinition refine => RefineStage.RunAsync(run, refine, input),
         SubPipelineStageDefinition sub => SubPipelineStage.RunAsync(run, sub, input),
+        ResearchStageDefinition research => Research.ResearchStage.RunAsync(run, research, input),
         _ => throw new NotSupportedException($"stage kind '{stage.Kind}' has no runner"),
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ModelAlloy.Pipelines.Definitions;
+using ModelAlloy.Pipelines.Research;
 using ModelAlloy.Pipelines.Stages;
 
 namespace ModelAlloy.Pipelines.Validation;
@@ -15,6 +16,7 @@ internal static class PipelineDefinitionValidator
             errors.Add("$.name", "a pipeline needs a name");
         }
 
+        CrossCuttingRules.CheckPipeline(definition, errors);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < definition.Stages.Count; i++)
         {
@@ -35,6 +37,7 @@ internal static class PipelineDefinitionValidator
             }
 
             CheckStage(definition, stage, path, errors);
+            CrossCuttingRules.CheckStage(definition, stage, path, errors);
         }
 
         if (errors.Count == 0)
@@ -127,6 +130,9 @@ internal static class PipelineDefinitionValidator
                 errors.Step(refine.Reviser, path + ".reviser");
                 errors.Range(refine.MaxRounds, 1, 10, path + ".maxRounds", "maxRounds");
                 break;
+            case ResearchStageDefinition research:
+                CheckResearch(research, path, errors);
+                break;
             case SubPipelineStageDefinition sub:
                 errors.Require(!string.IsNullOrWhiteSpace(sub.Pipeline), path + ".pipeline", "name the pipeline to run");
                 errors.Require(
@@ -135,6 +141,26 @@ internal static class PipelineDefinitionValidator
                     $"cycle: pipeline '{definition.Name}' runs itself");
                 break;
         }
+    }
+
+    private static void CheckResearch(ResearchStageDefinition research, string path, ErrorList errors)
+    {
+        errors.Step(research.Queries, path + ".queries");
+        errors.Step(research.Claims, path + ".claims");
+        errors.Step(research.Structure, path + ".structure");
+        errors.Step(research.Synthesizer, path + ".synthesizer");
+        errors.Range(research.MaxQueries, 1, 10, path + ".maxQueries", "maxQueries");
+        errors.Range(research.MaxResults, 1, 20, path + ".maxResults", "maxResults");
+        errors.Range(research.DuplicateThreshold, 0, 1, path + ".duplicateThreshold", "near-duplicate threshold");
+        errors.Require(
+            SearchBackendNames.All.Contains(research.Search.Backend, StringComparer.Ordinal),
+            path + ".search.backend",
+            $"unknown search backend '{research.Search.Backend}'; use one of: {string.Join(", ", SearchBackendNames.All)}");
+        errors.Range(research.Search.MaxAttempts, 1, 10, path + ".search.maxAttempts", "search maxAttempts");
+        errors.Require(
+            research.Search.FirstRetrySeconds > 0 && research.Search.FirstRetrySeconds <= 300,
+            path + ".search.firstRetrySeconds",
+            $"search firstRetrySeconds {research.Search.FirstRetrySeconds} is out of range (0, 300]");
     }
 
     private static void CheckRouter(PipelineDefinition definition, RouterStageDefinition router, string path, ErrorList errors)
@@ -204,7 +230,7 @@ internal static class PipelineDefinitionValidator
 
             state[id] = false;
             trail.Add(id);
-            foreach (string next in definition.FindStage(id)!.Successors())
+            foreach (string next in CrossCuttingRules.Successors(definition.FindStage(id)!))
             {
                 if (!Visit(next))
                 {

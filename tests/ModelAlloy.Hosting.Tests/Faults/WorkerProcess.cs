@@ -38,10 +38,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>Everything the worker printed but READY.</summary>
     public ConcurrentQueue<string> Log { get; } = new();
 
-    public static async Task<WorkerProcess> StartAsync(string connection, string hub, int latencyMs)
+    /// <summary>Starts a worker; with <paramref name="pipelinesFolder"/> it also runs the pipelines in that folder.</summary>
+    public static async Task<WorkerProcess> StartAsync(string connection, string hub, int latencyMs, string? pipelinesFolder = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { WorkerDll, connection, hub, latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        string[] args = [WorkerDll, connection, hub, latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture), .. pipelinesFolder is null ? [] : new[] { pipelinesFolder }];
+        foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
         }

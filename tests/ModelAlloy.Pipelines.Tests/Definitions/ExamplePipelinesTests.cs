@@ -21,7 +21,7 @@ public sealed class ExamplePipelinesTests
 
         IReadOnlyList<PipelineParseResult> results = await library.LoadAsync();
 
-        Assert.Equal(["answer-checked", "content-draft", "document-extract", "high-stakes-ensemble", "specialists", "support-triage"], results.Select(r => r.Definition?.Name ?? string.Join("; ", r.Errors)));
+        Assert.Equal(["answer-checked", "content-draft", "document-extract", "high-stakes-ensemble", "provider-fallback", "research", "specialists", "support-triage"], results.Select(r => r.Definition?.Name ?? string.Join("; ", r.Errors)));
     }
 
     [Theory]

@@ -21,6 +21,8 @@ public sealed class ModelServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<string, string>> _standing = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Model, string Prompt)> _requests = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _releaseDelays = new();
     private WebApplication? _app;
 
     public Uri BaseUri { get; private set; } = null!;
@@ -63,8 +65,19 @@ public sealed class ModelServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Makes every call of a model wait before answering (until <see cref="ReleaseDelays"/> or the client gives up).</summary>
+    public ModelServer Delay(string model, TimeSpan delay)
+    {
+        _delays[model] = delay;
+        return this;
+    }
+
+    /// <summary>Ends every pending delay now (so a worker stopping is not held up by a call nobody waits for).</summary>
+    public void ReleaseDelays() => _releaseDelays.Cancel();
+
     public async ValueTask DisposeAsync()
     {
+        ReleaseDelays();
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -79,6 +92,12 @@ public sealed class ModelServer : IAsyncDisposable
         string model = body["model"]?.GetValue<string>() ?? "?";
         string prompt = string.Join("\n", body["messages"]!.AsArray().Select(m => m!["content"]?.ToString() ?? string.Empty));
         _requests.Enqueue((model, prompt));
+        if (_delays.TryGetValue(model, out TimeSpan delay))
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _releaseDelays.Token);
+            await Task.Delay(delay, wait.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         string? answer = _scripts.TryGetValue(model, out ConcurrentQueue<string>? queue) && queue.TryDequeue(out string? next) ? next
             : _standing.TryGetValue(model, out Func<string, string>? standing) ? standing(prompt)
             : null;

@@ -33,20 +33,25 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public InMemoryCostLedger Ledger => (InMemoryCostLedger)_host.Services.GetRequiredService<ICostLedger>();
 
-    public static async Task<PipelineHost> StartAsync()
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Starts the host; <paramref name="configuration"/> is what <c>AddModelAlloy</c> reads (e.g. a storage connection), <paramref name="configure"/> replaces services.</summary>
+    public static async Task<PipelineHost> StartAsync(IConfiguration? configuration = null, Action<IServiceCollection>? configure = null)
     {
         ModelServer server = await ModelServer.StartAsync();
         string folder = Directory.CreateTempSubdirectory("alloy-pipelines-").FullName;
         ModelGatewayOptions options = Catalog.On(server.BaseUri);
         SelfHostedDurableHost host = await SelfHostedDurableHost.StartAsync(
             new SelfHostedOptions { RecordHistory = true },
-            new ConfigurationBuilder().Build(),
+            configuration ?? new ConfigurationBuilder().Build(),
             services =>
             {
                 services.AddSingleton<IOptions<ModelGatewayOptions>>(Options.Create(options));
                 services.AddSingleton<IOptionsFactory<ModelGatewayOptions>>(new FixedOptionsFactory(options));
                 services.AddSingleton<ISecretSource>(new SecretSource());
                 services.AddSingleton<IPipelineDefinitionSource>(new FolderPipelineSource(folder));
+                services.AddSingleton(new ModelAlloy.Pipelines.LearnedRouters.PipelineFileRoot(folder));
+                configure?.Invoke(services);
             },
             cancellationToken: TestTimeout.Token());
         return new PipelineHost(host, server, folder);
@@ -100,6 +105,7 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Server.ReleaseDelays();
         await _host.DisposeAsync();
         await Server.DisposeAsync();
         Directory.Delete(Folder, recursive: true);

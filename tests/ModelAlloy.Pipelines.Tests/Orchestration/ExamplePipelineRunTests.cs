@@ -41,6 +41,8 @@ public sealed class ExamplePipelineRunTests : IAsyncLifetime
     [InlineData("document-extract", "Invoice 7 from Contoso: total 1,200.00 EUR, due 2026-12-31", "invoice")]
     [InlineData("specialists", "Charged twice after the app crashed, furious", "review")]
     [InlineData("answer-checked", "How do I rotate a storage account key?", "answer,tighten")]
+    [InlineData("provider-fallback", "Summarise these meeting notes in two sentences: launch moves to June.", "answer")]
+    [InlineData("research", "How are failing activity calls retried?", "research")]
     public async Task Example_runs_to_completion_on_simulated_models(string pipeline, string input, string stages)
     {
         string id = "example-" + pipeline;
@@ -53,6 +55,25 @@ public sealed class ExamplePipelineRunTests : IAsyncLifetime
         Assert.Equal(stages, string.Join(",", result.Stages.Select(s => s.StageId)));
         Assert.True(result.Simulated);
         Assert.True(result.CostUsd > 0);
+    }
+
+    [Fact]
+    public async Task Research_searches_the_shipped_corpus_and_lists_what_the_simulated_answer_cited()
+    {
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(
+            PipelineOrchestrator.Name, new PipelineRunInput { Pipeline = "research", Input = "How do I wait for a human approval with a timeout in Durable Functions?" }, new Microsoft.DurableTask.StartOrchestrationOptions { InstanceId = "example-research" });
+        var run = await _host.Client.WaitForInstanceCompletionAsync("example-research", getInputsAndOutputs: true, TestTimeout.Token());
+
+        Assert.True(run.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, run.FailureDetails?.ErrorMessage);
+        PipelineRunResult result = run.ReadOutputAs<PipelineRunResult>()!;
+        StageRecord research = result.Stages.Single();
+        Assert.Contains(research.Sources!, s => s.Id is "external-events.md" or "human-interaction.md");
+        Assert.All(research.Sources!, s => Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "samples", "research", "corpus", s.Id)), s.Id));
+        // Simulated answers cite nothing; the output says so instead of inventing citations.
+        Assert.Equal([], research.Sources!.Where(s => s.Cited));
+        Assert.StartsWith("[simulated:sim-large]", result.Output, StringComparison.Ordinal);
+        Assert.EndsWith($"Sources: none cited (the answer cites none of the {research.Sources!.Count} sources found)", result.Output, StringComparison.Ordinal);
+        Assert.True(result.Simulated);
     }
 
     [Fact]
