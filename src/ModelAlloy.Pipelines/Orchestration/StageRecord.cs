@@ -64,4 +64,7 @@ public sealed record StageRecord
 
     /// <summary>Gets the stage's cost in US dollars (failed attempts included).</summary>
     public decimal CostUsd { get; init; }
+
+    /// <summary>Gets the stage's wall time in milliseconds, from the orchestration's replay-safe clock (model calls, timers and reviews included).</summary>
+    public long LatencyMs { get; init; }
 }

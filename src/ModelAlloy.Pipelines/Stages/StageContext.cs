@@ -14,6 +14,7 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
 {
     private readonly List<string> _stageModels = [];
     private decimal _stageStartCost;
+    private DateTime _stageStartUtc;
     private bool _stageSimulated;
     private StageScope _scope = new();
     private DateTime? _stageDeadline;
@@ -45,6 +46,7 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
         Stage = stage;
         _stageModels.Clear();
         _stageStartCost = CostUsd;
+        _stageStartUtc = orchestration.CurrentUtcDateTime;
         _stageSimulated = false;
         _scope = new StageScope();
         _stageDeadline = null;
@@ -58,7 +60,12 @@ internal sealed class StageContext(TaskOrchestrationContext orchestration, Pipel
     }
 
     /// <summary>The record with the current stage's models and cost filled in (what <see cref="EndStage"/> returns).</summary>
-    public StageRecord Complete(StageRecord record) => record with { Models = [.. _stageModels], CostUsd = CostUsd - _stageStartCost };
+    public StageRecord Complete(StageRecord record) => record with
+    {
+        Models = [.. _stageModels],
+        CostUsd = CostUsd - _stageStartCost,
+        LatencyMs = (long)(orchestration.CurrentUtcDateTime - _stageStartUtc).TotalMilliseconds,
+    };
 
     /// <summary>
     /// Gives up on the current stage (its latency budget expired): its pending model-call timers are cancelled, and a
