@@ -17,6 +17,7 @@ internal static class AlloyCommandLine
             DemoCommand.Create(),
             CostsCommand.Create(),
             EvalCommand.Create(),
+            BatchCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
