@@ -3,7 +3,10 @@ using ModelAlloy.Batches.Results;
 
 namespace ModelAlloy.Batches.Progress;
 
-/// <summary>Counts a pass as it goes and reports a <see cref="BatchProgress"/> after every change (thread-safe).</summary>
+/// <summary>
+/// Counts a pass as it goes and reports a <see cref="BatchProgress"/> after every change (thread-safe; reports are made
+/// in order, under the tracker's lock, so the last report is the latest state).
+/// </summary>
 internal sealed class BatchProgressTracker(int total, IProgress<BatchProgress>? sink)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -18,9 +21,8 @@ internal sealed class BatchProgressTracker(int total, IProgress<BatchProgress>? 
         lock (_lock)
         {
             _inFlight++;
+            Report();
         }
-
-        Report();
     }
 
     public void Abandoned()
@@ -28,9 +30,8 @@ internal sealed class BatchProgressTracker(int total, IProgress<BatchProgress>? 
         lock (_lock)
         {
             _inFlight--;
+            Report();
         }
-
-        Report();
     }
 
     public void Finished(BatchItemResult result, bool wasInFlight)
@@ -42,9 +43,8 @@ internal sealed class BatchProgressTracker(int total, IProgress<BatchProgress>? 
             _failed += result.IsCompleted ? 0 : 1;
             _skipped += result.Skipped ? 1 : 0;
             _cost += result.CostUsd;
+            Report();
         }
-
-        Report();
     }
 
     public BatchProgress Snapshot()

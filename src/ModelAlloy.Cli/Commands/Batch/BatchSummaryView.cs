@@ -11,7 +11,7 @@ internal static class BatchSummaryView
 
     public static void Write(IAnsiConsole console, BatchSummary summary, string resultsFile)
     {
-        var table = new Table().Title($"batch {Markup.Escape(summary.BatchId)} · {Markup.Escape(summary.Pipeline)}").AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        var table = new Table().Title($"batch {Markup.Escape(summary.BatchId)} · {Markup.Escape(summary.Pipeline)}").HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
         table.AddRow("items", summary.Total.ToString(CultureInfo.InvariantCulture));
         table.AddRow("done", Color(summary.Done.ToString(CultureInfo.InvariantCulture), "green"));
         table.AddRow("failed", Color(summary.Failed.ToString(CultureInfo.InvariantCulture), summary.Failed > 0 ? "red" : "green"));
