@@ -34,7 +34,7 @@ public sealed class BatchQueueFunctionTests(BatchFunctionsFixture world) : IClas
             string instance = BatchInstanceId.For(Batch, item.Id);
             OrchestrationMetadata done = await world.Client.WaitForInstanceCompletionAsync(instance, timeout);
             Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-            Assert.Equal(1, world.Host.Sidecar.GetRecordedHistory(instance).OfType<ExecutionStartedEvent>().Count());
+            Assert.Single(world.Host.Sidecar.GetRecordedHistory(instance).OfType<ExecutionStartedEvent>());
         }
 
         await InvokeAsync(Message("m-sum", new BatchMessage { BatchId = Batch, Pipeline = BatchFunctionsFixture.Pipeline, Summarize = true }), timeout);
@@ -65,7 +65,7 @@ public sealed class BatchQueueFunctionTests(BatchFunctionsFixture world) : IClas
         {
             string instance = BatchInstanceId.For(Batch, item.Id);
             await world.Client.WaitForInstanceCompletionAsync(instance, timeout);
-            Assert.Equal(1, world.Host.Sidecar.GetRecordedHistory(instance).OfType<ExecutionStartedEvent>().Count());
+            Assert.Single(world.Host.Sidecar.GetRecordedHistory(instance).OfType<ExecutionStartedEvent>());
         }
 
         Assert.Equal(20, (await world.Store.ListRunsAsync(Batch, timeout)).Count);
