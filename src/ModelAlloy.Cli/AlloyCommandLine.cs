@@ -23,6 +23,7 @@ internal static class AlloyCommandLine
         {
             DemoCommand.Create(),
             RunCommand.Create(),
+            BatchCommand.Create(),
             StatusCommand.Create(),
             WatchCommand.Create(),
             ReviewCommand.Create(),

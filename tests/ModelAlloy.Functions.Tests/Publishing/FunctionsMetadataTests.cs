@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using ModelAlloy.Api;
 using ModelAlloy.Functions.Api;
+using ModelAlloy.Functions.Batches;
 using ModelAlloy.Functions.Starters;
 using ModelAlloy.Hosting;
 using ModelAlloy.Hosting.Samples;
@@ -16,7 +17,7 @@ namespace ModelAlloy.Functions.Tests.Publishing;
 /// </summary>
 public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<PublishedApp>
 {
-    private static readonly string[] Starters = [TicketHttpStarter.Name, TicketQueueStarter.Name];
+    private static readonly string[] Starters = [TicketHttpStarter.Name, TicketQueueStarter.Name, BatchQueueFunction.Name];
 
     // The HTTP API's functions: name, method, route, and whether it takes a durable client.
     private static readonly (string Name, string Method, string Route, bool Durable)[] ApiFunctions =
@@ -97,6 +98,15 @@ public sealed class FunctionsMetadataTests(PublishedApp app) : IClassFixture<Pub
         JsonElement[] bindings = Bindings(TicketQueueStarter.Name);
         Assert.Equal(["queueTrigger", "durableClient"], bindings.Select(b => b.GetProperty("type").GetString()));
         Assert.Equal("alloy-tickets", bindings[0].GetProperty("queueName").GetString());
+        Assert.False(bindings[0].TryGetProperty("connection", out _), "no connection named: the trigger reads AzureWebJobsStorage");
+    }
+
+    [Fact]
+    public void Batch_trigger_reads_alloy_batch_in_the_functions_storage_with_a_durable_client()
+    {
+        JsonElement[] bindings = Bindings(BatchQueueFunction.Name);
+        Assert.Equal(["queueTrigger", "durableClient"], bindings.Select(b => b.GetProperty("type").GetString()));
+        Assert.Equal("alloy-batch", bindings[0].GetProperty("queueName").GetString());
         Assert.False(bindings[0].TryGetProperty("connection", out _), "no connection named: the trigger reads AzureWebJobsStorage");
     }
 

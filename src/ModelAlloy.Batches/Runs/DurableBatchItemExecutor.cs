@@ -1,0 +1,35 @@
+using ModelAlloy.Batches.Items;
+using ModelAlloy.Batches.Results;
+using ModelAlloy.Pipelines.Orchestration;
+
+namespace ModelAlloy.Batches.Runs;
+
+/// <summary>
+/// Runs a batch item as a <see cref="PipelineOrchestrator"/> instance: an instance that already ended is read back
+/// (marked skipped: nothing runs again), one that exists but runs (started before a crash) is waited for, and only a
+/// missing one is started, at most once (<see cref="InstanceStarter"/>).
+/// </summary>
+/// <param name="client">The durable client.</param>
+/// <param name="pipeline">The pipeline every item runs.</param>
+public sealed class DurableBatchItemExecutor(DurableTaskClient client, string pipeline) : IBatchItemExecutor
+{
+    /// <inheritdoc />
+    public async Task<BatchItemResult> RunAsync(string instanceId, BatchItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        OrchestrationMetadata? existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (existing is { IsCompleted: true })
+        {
+            return BatchItemResults.From(item.Id, existing, skipped: true);
+        }
+
+        if (existing is null)
+        {
+            var input = new PipelineRunInput { Pipeline = pipeline, Input = item.Input };
+            await InstanceStarter.StartOnceAsync(client, PipelineOrchestrator.Name, input, instanceId, cancellationToken).ConfigureAwait(false);
+        }
+
+        OrchestrationMetadata done = await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return BatchItemResults.From(item.Id, done, skipped: false);
+    }
+}
