@@ -63,14 +63,18 @@ var modelCatalogAppSettings = {
 }
 
 // The roles the example pipelines (pipelines/*.json) call, as fallback chains over those two models (bound from
-// ModelGateway:Roles:{role}:Chain:{index}). A role whose name is not a valid Linux app setting name (the example's
-// "second-opinion") cannot be written here; such roles belong in a catalog file.
+// ModelGateway:Roles:{role}:Chain:{index}). Role names must be valid Linux app setting names (no '-'). On Azure the
+// provider-fallback example's "resilient" chain stays within Azure OpenAI (a second provider needs its key in a catalog).
 var modelRoleAppSettings = {
   ModelGateway__Roles__cheap__Chain__0: 'cheap'
   ModelGateway__Roles__cheap__Chain__1: 'capable'
   ModelGateway__Roles__capable__Chain__0: 'capable'
   ModelGateway__Roles__judge__Chain__0: 'cheap'
   ModelGateway__Roles__judge__Chain__1: 'capable'
+  ModelGateway__Roles__second_opinion__Chain__0: 'capable'
+  ModelGateway__Roles__second_opinion__Chain__1: 'cheap'
+  ModelGateway__Roles__resilient__Chain__0: 'cheap'
+  ModelGateway__Roles__resilient__Chain__1: 'capable'
 }
 
 var appSettings = union(hostAppSettings, empty(openAiEndpoint) ? {} : union(modelCatalogAppSettings, modelRoleAppSettings))

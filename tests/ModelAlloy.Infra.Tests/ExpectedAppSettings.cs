@@ -42,6 +42,8 @@ public static class ExpectedAppSettings
         ["cheap"] = ["cheap", "capable"],
         ["capable"] = ["capable"],
         ["judge"] = ["cheap", "capable"],
+        ["second_opinion"] = ["capable", "cheap"],
+        ["resilient"] = ["cheap", "capable"],
     };
 
     /// <summary>The role settings, as names.</summary>

@@ -23,7 +23,17 @@ public static class FunctionsTelemetry
         ArgumentNullException.ThrowIfNull(configuration);
         if (configuration[AppSettings.ApplicationInsightsConnectionString] is { Length: > 0 } connectionString)
         {
-            services.AddApplicationInsightsTelemetryWorkerService(o => o.ConnectionString = connectionString);
+            float? samplingRatio = AppSettings.SamplingRatioFrom(configuration);
+            services.AddApplicationInsightsTelemetryWorkerService(o =>
+            {
+                o.ConnectionString = connectionString;
+                if (samplingRatio is { } ratio)
+                {
+                    // A fixed ratio instead of the SDK's rate limit (TracesPerSecond wins when both are set).
+                    o.TracesPerSecond = null;
+                    o.SamplingRatio = ratio;
+                }
+            });
         }
 
         services.AddModelAlloyTelemetry(configuration).UseFunctionsWorkerDefaults();

@@ -34,6 +34,12 @@ public static class AppSettings
     /// <summary>Whether model-call spans record prompts and completions (default false).</summary>
     public const string RecordContent = ModelTelemetryOptions.RecordContentSettingName;
 
+    /// <summary>
+    /// A fixed share (0..1) of traces sent to Application Insights instead of its SDK's default rate-limited sampling
+    /// (a few traces per second per process): 1 keeps every run's trace.
+    /// </summary>
+    public const string TraceSamplingRatio = ModelTelemetryOptions.SectionName + ":TraceSamplingRatio";
+
     /// <summary>Gets every key (or bound section) the Functions app reads.</summary>
     public static IReadOnlyList<AppSetting> All { get; } =
     [
@@ -51,6 +57,7 @@ public static class AppSettings
         new(PipelinesContainer, AppSettingNeed.Optional, "AddModelAlloy"),
         new(PipelinesFolder, AppSettingNeed.Optional, "AddModelAlloyPipelines"),
         new(RecordContent, AppSettingNeed.Optional, "AddModelGateway (model-call spans)"),
+        new(TraceSamplingRatio, AppSettingNeed.Optional, "AzureMonitorExport and FunctionsTelemetry (trace sampling)"),
         new($"{ModelGatewayOptions.SectionName}:{nameof(ModelGatewayOptions.Models)}", AppSettingNeed.WithModels, "AddModelGateway (the catalog)", typeof(Dictionary<string, ModelDefinition>)),
         new($"{ModelGatewayOptions.SectionName}:{nameof(ModelGatewayOptions.Roles)}", AppSettingNeed.WithModels, "AddModelGateway (fallback chains)", typeof(Dictionary<string, ModelRoleOptions>)),
         new($"{ModelGatewayOptions.SectionName}:{nameof(ModelGatewayOptions.Retry)}", AppSettingNeed.Optional, "AddModelGateway", typeof(RetryOptions)),
@@ -58,6 +65,23 @@ public static class AppSettings
         new($"{ModelGatewayOptions.SectionName}:{nameof(ModelGatewayOptions.Budgets)}", AppSettingNeed.Optional, "AddModelGateway", typeof(BudgetOptions)),
         new($"{ModelGatewayOptions.SectionName}:{nameof(ModelGatewayOptions.DefaultTimeout)}", AppSettingNeed.Optional, "AddModelGateway"),
     ];
+
+    /// <summary>The configured <see cref="TraceSamplingRatio"/>, or null for the SDK's default sampling.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The ratio, or null.</returns>
+    /// <exception cref="InvalidOperationException">When the value is not a number between 0 and 1.</exception>
+    public static float? SamplingRatioFrom(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[TraceSamplingRatio] is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return float.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float ratio) && ratio is >= 0 and <= 1
+            ? ratio
+            : throw new InvalidOperationException($"setting '{TraceSamplingRatio}' is '{text}'; give a number from 0 to 1 (1 keeps every trace) or remove it");
+    }
 
     /// <summary>Whether the app reads <paramref name="key"/> (either form).</summary>
     /// <param name="key">The key or app setting name.</param>

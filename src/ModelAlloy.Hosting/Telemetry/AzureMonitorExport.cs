@@ -27,10 +27,17 @@ public static class AzureMonitorExport
         }
 
         TokenCredential? credential = CredentialOf(configuration[AppSettings.ApplicationInsightsAuthenticationString]);
+        float? samplingRatio = AppSettings.SamplingRatioFrom(configuration);
         return builder.UseAzureMonitorExporter(o =>
         {
             o.ConnectionString = connectionString;
             o.Credential = credential;
+            if (samplingRatio is { } ratio)
+            {
+                // A fixed ratio instead of the exporter's rate limit (TracesPerSecond wins when both are set).
+                o.TracesPerSecond = null;
+                o.SamplingRatio = ratio;
+            }
         });
     }
 

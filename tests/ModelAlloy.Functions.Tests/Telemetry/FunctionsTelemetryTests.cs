@@ -29,6 +29,7 @@ public sealed class FunctionsTelemetryTests : IAsyncLifetime
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [AppSettings.ApplicationInsightsConnectionString] = _ingestion.ConnectionString,
+            [AppSettings.TraceSamplingRatio] = "1", // every trace: the default rate limit drops traces when other tests' hosts trace at once
             ["ModelGateway:Models:sim-mini:Provider"] = "Simulated",
             ["ModelGateway:Models:sim-mini:ContextWindow"] = "128000",
             ["ModelGateway:Models:sim-mini:MaxOutputTokens"] = "4096",

@@ -54,7 +54,7 @@ public sealed class AppReadsSettingsTests
     }
 
     [Fact]
-    public void Every_role_the_example_pipelines_call_is_written_when_its_name_can_be_an_app_setting()
+    public void Every_role_the_example_pipelines_call_is_a_valid_app_setting_name_and_is_written()
     {
         string pipelines = Path.GetFullPath(Path.Combine(BicepCli.InfraDirectory, "..", "pipelines"));
         HashSet<string> roles = Directory.GetFiles(pipelines, "*.json")
@@ -63,8 +63,9 @@ public sealed class AppReadsSettingsTests
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(roles);
-        foreach (string role in roles.Where(r => r.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+        foreach (string role in roles)
         {
+            Assert.True(role.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'), $"role '{role}' cannot be a Linux app setting name (letters, digits and '_' only)");
             Assert.True(ExpectedAppSettings.Roles.ContainsKey(role), $"pipelines call role '{role}' but the infra writes no ModelGateway__Roles__{role}__Chain");
         }
     }

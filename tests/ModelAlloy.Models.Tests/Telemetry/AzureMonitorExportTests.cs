@@ -32,7 +32,10 @@ public sealed class AzureMonitorExportTests : IAsyncLifetime
     public async Task With_the_connection_string_the_runs_model_call_spans_reach_Application_Insights_as_dependencies()
     {
         IConfiguration configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new(AppSettings.ApplicationInsightsConnectionString, _ingestion.ConnectionString)])
+            .AddInMemoryCollection([
+                new(AppSettings.ApplicationInsightsConnectionString, _ingestion.ConnectionString),
+                new(AppSettings.TraceSamplingRatio, "1"), // every trace: the default rate limit drops traces when other tests' hosts trace at once
+            ])
             .Build();
         await using DurableGatewayHost host = await DurableGatewayHost.StartAsync(
             TestCatalog.PrimaryAndBackup(_models.BaseUri), r => r.AddTwoCalls(), configuration: configuration);
