@@ -29,15 +29,7 @@ public sealed class FakeIngestionServer : IAsyncDisposable
     public static async Task<FakeIngestionServer> StartAsync()
     {
         var server = new FakeIngestionServer();
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
-        server._app = app;
+        (server._app, server.BaseUri) = await LoopbackKestrel.StartAsync(server.HandleAsync).ConfigureAwait(false);
         return server;
     }
 

@@ -27,15 +27,7 @@ public sealed class FakeModelServer : IAsyncDisposable
     public static async Task<FakeModelServer> StartAsync()
     {
         var server = new FakeModelServer();
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
-        server._app = app;
+        (server._app, server.BaseUri) = await LoopbackKestrel.StartAsync(server.HandleAsync).ConfigureAwait(false);
         return server;
     }
 

@@ -24,27 +24,16 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public static async Task<LoopbackHttpServer> StartAsync(Func<HttpContext, string, Task> handle, X509Certificate2? certificate = null)
     {
         var server = new LoopbackHttpServer();
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0, listen =>
-        {
-            if (certificate is not null)
+        (server._app, server.BaseUri) = await LoopbackKestrel.StartAsync(
+            async context =>
             {
-                listen.UseHttps(certificate);
-            }
-        }));
-        WebApplication app = builder.Build();
-        app.Run(async context =>
-        {
-            using var reader = new StreamReader(context.Request.Body);
-            string body = await reader.ReadToEndAsync(context.RequestAborted);
-            server._requests.Enqueue((context.Request.Method, context.Request.Path + context.Request.QueryString, new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
-            await handle(context, body);
-        });
-        await app.StartAsync(TestTimeout.Token());
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
-        server._app = app;
+                using var reader = new StreamReader(context.Request.Body);
+                string body = await reader.ReadToEndAsync(context.RequestAborted);
+                server._requests.Enqueue((context.Request.Method, context.Request.Path + context.Request.QueryString, new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
+                await handle(context, body);
+            },
+            certificate,
+            TestTimeout.Token());
         return server;
     }
 
