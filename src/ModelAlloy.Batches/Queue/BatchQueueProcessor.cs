@@ -72,7 +72,7 @@ public sealed class BatchQueueProcessor(BatchBlobStore store, QueueServiceClient
         {
             string instance = BatchInstanceId.For(message.BatchId, batchItem.Id);
             var input = new PipelineRunInput { Pipeline = message.Pipeline, Input = batchItem.Input };
-            bool isNew = await InstanceStarter.StartOnceAsync(client, PipelineOrchestrator.Name, input, instance, ct).ConfigureAwait(false);
+            bool isNew = (await InstanceStarter.StartOnceAsync(client, PipelineOrchestrator.Name, input, instance, ct).ConfigureAwait(false)).Started;
             await store.RecordRunAsync(message.BatchId, new BatchRunRecord(batchItem.Id, instance), ct).ConfigureAwait(false);
             Interlocked.Increment(ref isNew ? ref started : ref existing);
         }).ConfigureAwait(false);

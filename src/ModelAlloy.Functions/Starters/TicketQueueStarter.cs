@@ -1,5 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
+using ModelAlloy.Batches.Runs;
 using ModelAlloy.Hosting.Samples;
 
 namespace ModelAlloy.Functions.Starters;
@@ -41,7 +42,7 @@ public sealed class TicketQueueStarter(ILogger<TicketQueueStarter> logger)
             throw new InvalidTicketMessageException(QueueName, message.MessageId, read.Summary);
         }
 
-        SingleStartResult start = await SingleStart.ScheduleAsync(
+        InstanceStart start = await InstanceStarter.StartOnceAsync(
             client, TicketTriage.Name, ticket, TicketInstanceId.For(ticket), context.CancellationToken).ConfigureAwait(false);
         if (start.Started)
         {
