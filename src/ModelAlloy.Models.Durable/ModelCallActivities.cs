@@ -31,29 +31,36 @@ public static class ModelCallActivities
         }
         catch (RequestFailedException ex)
         {
-            throw new ModelActivityException(
-                ModelErrorCodes.StorageFailed, $"cost ledger or cooldown store unavailable for call '{input.CallId}': HTTP {ex.Status} {ex.ErrorCode}", ex);
+            throw StorageFailed(input.CallId, ex);
         }
     }
 
-    /// <summary>Resolves the plan of a model call from the catalog.</summary>
+    /// <summary>Opens a model call: resolves its plan from the catalog and runs the first attempt.</summary>
     /// <param name="executor">The gateway's attempt executor.</param>
-    /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancels the resolution.</param>
-    /// <returns>The plan.</returns>
-    /// <exception cref="ModelActivityException">When the request or the catalog is wrong.</exception>
-    public static async Task<ModelCallPlan> ResolvePlanAsync(IModelAttemptExecutor executor, ModelCallRequest request, CancellationToken cancellationToken)
+    /// <param name="input">The call to open.</param>
+    /// <param name="cancellationToken">Cancels the plan and the attempt.</param>
+    /// <returns>The plan and the first attempt's outcome, failures included.</returns>
+    /// <exception cref="ModelActivityException">When the request or the catalog is wrong, or storage is unavailable.</exception>
+    public static async Task<ModelCallOpening> OpenAsync(IModelAttemptExecutor executor, ModelCallOpeningInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(executor);
+        ArgumentNullException.ThrowIfNull(input);
         try
         {
-            return await executor.ResolvePlanAsync(request, cancellationToken).ConfigureAwait(false);
+            return await ModelCallOpener.OpenAsync(executor, input, cancellationToken).ConfigureAwait(false);
         }
         catch (ModelGatewayException ex)
         {
             throw new ModelActivityException(ex.ErrorCode, ex.Message, ex);
         }
+        catch (RequestFailedException ex)
+        {
+            throw StorageFailed(input.InstanceId + "|" + input.Sequence, ex);
+        }
     }
+
+    private static ModelActivityException StorageFailed(string call, RequestFailedException ex) =>
+        new(ModelErrorCodes.StorageFailed, $"cost ledger or cooldown store unavailable for call '{call}': HTTP {ex.Status} {ex.ErrorCode}", ex);
 }
 
 /// <summary>The self-hosted worker's attempt activity.</summary>
@@ -63,9 +70,9 @@ internal sealed class ModelAttemptActivity(IModelAttemptExecutor executor) : Tas
         ModelCallActivities.AttemptAsync(executor, input, CancellationToken.None);
 }
 
-/// <summary>The self-hosted worker's plan activity.</summary>
-internal sealed class ResolveModelPlanActivity(IModelAttemptExecutor executor) : TaskActivity<ModelCallRequest, ModelCallPlan>
+/// <summary>The self-hosted worker's opening activity.</summary>
+internal sealed class OpenModelCallActivity(IModelAttemptExecutor executor) : TaskActivity<ModelCallOpeningInput, ModelCallOpening>
 {
-    public override Task<ModelCallPlan> RunAsync(TaskActivityContext context, ModelCallRequest input) =>
-        ModelCallActivities.ResolvePlanAsync(executor, input, CancellationToken.None);
+    public override Task<ModelCallOpening> RunAsync(TaskActivityContext context, ModelCallOpeningInput input) =>
+        ModelCallActivities.OpenAsync(executor, input, CancellationToken.None);
 }

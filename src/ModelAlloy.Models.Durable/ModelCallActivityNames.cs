@@ -7,12 +7,15 @@ namespace ModelAlloy.Models.Durable;
 /// </summary>
 public static class ModelCallActivityNames
 {
-    /// <summary>Resolves a request into a plan (recorded in history, so a catalog change cannot break replay).</summary>
-    public const string ResolvePlan = "ModelAlloy_Models_ResolvePlan";
+    /// <summary>
+    /// Opens a call: resolves the request into a plan (recorded in history, so a catalog change cannot break replay)
+    /// and runs the plan's first attempt, so a call that succeeds first time is one activity.
+    /// </summary>
+    public const string Open = "ModelAlloy_Models_Open";
 
-    /// <summary>Calls a provider once and records the attempt in the cost ledger.</summary>
+    /// <summary>Calls a provider once more (a retry or a fallback) and records the attempt in the cost ledger.</summary>
     public const string Attempt = "ModelAlloy_Models_Attempt";
 
     /// <summary>Gets every model-call activity name.</summary>
-    public static IReadOnlyList<string> All { get; } = [ResolvePlan, Attempt];
+    public static IReadOnlyList<string> All { get; } = [Open, Attempt];
 }

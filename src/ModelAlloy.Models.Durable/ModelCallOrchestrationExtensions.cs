@@ -16,7 +16,7 @@ public static class ModelCallOrchestrationExtensions
     private static readonly ConditionalWeakTable<TaskOrchestrationContext, CallCounter> Counters = new();
 
     /// <summary>
-    /// Calls a model under the gateway's policy: each attempt is an activity, waits between retries are durable
+    /// Calls a model under the gateway's policy: one activity opens the call (plan and first attempt), each further attempt is an activity, waits between retries are durable
     /// timers (honouring Retry-After), and the fallback chain, larger-context moves, cooldowns and budgets apply.
     /// A role whose chain ends in a human waits for a person's answer once the chain is exhausted (see
     /// <see cref="HumanEscalation"/>). Deterministic under replay; call ids are (instance id, call sequence, attempt).
@@ -75,8 +75,12 @@ public static class ModelCallOrchestrationExtensions
 
         public int NextCallSequence() => Sequence = ++counter.Value;
 
-        public async Task<ModelCallPlan> ResolvePlanAsync(ModelCallRequest request, CancellationToken cancellationToken) =>
-            Plan = await context.CallActivityAsync<ModelCallPlan>(ModelCallActivityNames.ResolvePlan, request, ActivityOptions).ConfigureAwait(true);
+        public async Task<ModelCallOpening> OpenAsync(ModelCallOpeningInput input, CancellationToken cancellationToken)
+        {
+            ModelCallOpening opening = await context.CallActivityAsync<ModelCallOpening>(ModelCallActivityNames.Open, input, ActivityOptions).ConfigureAwait(true);
+            Plan = opening.Plan;
+            return opening;
+        }
 
         public Task<ModelAttemptOutcome> RunAttemptAsync(ModelAttemptInput input, CancellationToken cancellationToken) =>
             context.CallActivityAsync<ModelAttemptOutcome>(ModelCallActivityNames.Attempt, input, ActivityOptions);

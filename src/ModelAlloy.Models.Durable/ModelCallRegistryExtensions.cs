@@ -13,7 +13,7 @@ public static class ModelCallRegistryExtensions
     {
         ArgumentNullException.ThrowIfNull(registry);
         return registry
-            .AddActivity<ResolveModelPlanActivity>(ModelCallActivityNames.ResolvePlan)
+            .AddActivity<OpenModelCallActivity>(ModelCallActivityNames.Open)
             .AddActivity<ModelAttemptActivity>(ModelCallActivityNames.Attempt);
     }
 }

@@ -10,18 +10,18 @@ namespace ModelAlloy.Functions.Activities;
 /// <param name="executor">The gateway's attempt executor (registered by <c>AddModelAlloy</c>).</param>
 public sealed class ModelCallFunctions(IModelAttemptExecutor executor)
 {
-    /// <summary>Resolves a model call's plan from the catalog.</summary>
-    /// <param name="request">The request.</param>
+    /// <summary>Opens a model call: its plan from the catalog and its first attempt.</summary>
+    /// <param name="input">The call to open.</param>
     /// <param name="context">The invocation (its token is signalled when the host shuts down).</param>
-    /// <returns>The plan.</returns>
-    [Function(ModelCallActivityNames.ResolvePlan)]
-    public Task<ModelCallPlan> ResolvePlanAsync([ActivityTrigger] ModelCallRequest request, FunctionContext context)
+    /// <returns>The plan and the first attempt's outcome.</returns>
+    [Function(ModelCallActivityNames.Open)]
+    public Task<ModelCallOpening> OpenAsync([ActivityTrigger] ModelCallOpeningInput input, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ModelCallActivities.ResolvePlanAsync(executor, request, context.CancellationToken);
+        return ModelCallActivities.OpenAsync(executor, input, context.CancellationToken);
     }
 
-    /// <summary>Runs one attempt: a provider call and its ledger row.</summary>
+    /// <summary>Runs one further attempt (a retry or a fallback): a provider call and its ledger row.</summary>
     /// <param name="input">The attempt.</param>
     /// <param name="context">The invocation (its token is signalled when the host shuts down).</param>
     /// <returns>The outcome, provider failures included.</returns>

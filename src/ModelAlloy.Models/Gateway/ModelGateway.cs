@@ -21,8 +21,8 @@ internal sealed class DirectModelCallRuntime(IModelAttemptExecutor executor, Tim
 
     public int NextCallSequence() => Interlocked.Increment(ref _sequence);
 
-    public Task<ModelCallPlan> ResolvePlanAsync(ModelCallRequest request, CancellationToken cancellationToken) =>
-        executor.ResolvePlanAsync(request, cancellationToken);
+    public Task<ModelCallOpening> OpenAsync(ModelCallOpeningInput input, CancellationToken cancellationToken) =>
+        ModelCallOpener.OpenAsync(executor, input, cancellationToken);
 
     public Task<ModelAttemptOutcome> RunAttemptAsync(ModelAttemptInput input, CancellationToken cancellationToken) =>
         executor.RunAttemptAsync(input, cancellationToken);

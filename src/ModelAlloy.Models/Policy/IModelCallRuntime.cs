@@ -17,11 +17,14 @@ public interface IModelCallRuntime
     /// <returns>1 for the run's first call, then 2, 3...</returns>
     int NextCallSequence();
 
-    /// <summary>Resolves the plan for a request from the catalog.</summary>
-    /// <param name="request">The request.</param>
+    /// <summary>
+    /// Opens a call: resolves its plan from the catalog and runs the first attempt the policy chooses from it
+    /// (<see cref="ModelCallOpener.OpenAsync"/>), in one step.
+    /// </summary>
+    /// <param name="input">The call to open.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The plan.</returns>
-    Task<ModelCallPlan> ResolvePlanAsync(ModelCallRequest request, CancellationToken cancellationToken);
+    /// <returns>The plan and the first attempt's outcome.</returns>
+    Task<ModelCallOpening> OpenAsync(ModelCallOpeningInput input, CancellationToken cancellationToken);
 
     /// <summary>Runs one attempt.</summary>
     /// <param name="input">The attempt.</param>

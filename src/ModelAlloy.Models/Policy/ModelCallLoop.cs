@@ -21,31 +21,40 @@ public static class ModelCallLoop
         ArgumentNullException.ThrowIfNull(request);
         string runId = request.RunId ?? runtime.RunId;
         string scope = runtime.RunId;
-        int sequence = runtime.NextCallSequence();
-        ModelCallPlan plan = await runtime.ResolvePlanAsync(request, cancellationToken).ConfigureAwait(true);
+        var open = new ModelCallOpeningInput
+        {
+            Request = request,
+            RunId = runId,
+            InstanceId = scope,
+            Sequence = runtime.NextCallSequence(),
+            ScheduledAtUtc = runtime.UtcNow,
+        };
+
+        // The opening step resolved the plan and ran the first attempt the policy chooses from it (the same
+        // deterministic choice is taken again here), so a call that succeeds first time is one step, not two.
+        ModelCallOpening opening = await runtime.OpenAsync(open, cancellationToken).ConfigureAwait(true);
+        ModelCallPlan plan = opening.Plan;
+        ModelAttemptOutcome? opened = opening.FirstAttempt;
         var planner = new ModelCallPlanner(plan);
         var outcomes = new List<ModelAttemptOutcome>();
         PolicyDecision decision = planner.Start();
         while (decision is AttemptDecision attempt && outcomes.Count < MaxAttemptsPerCall)
         {
-            if (attempt.Delay > TimeSpan.Zero)
+            ModelAttemptOutcome outcome;
+            if (opened is not null && outcomes.Count == 0)
             {
-                await runtime.DelayAsync(attempt.Delay, cancellationToken).ConfigureAwait(true);
+                outcome = opened;
+            }
+            else
+            {
+                if (attempt.Delay > TimeSpan.Zero)
+                {
+                    await runtime.DelayAsync(attempt.Delay, cancellationToken).ConfigureAwait(true);
+                }
+
+                outcome = await runtime.RunAttemptAsync(AttemptInput(open, attempt, runtime.UtcNow), cancellationToken).ConfigureAwait(true);
             }
 
-            var input = new ModelAttemptInput
-            {
-                Request = request,
-                ModelId = attempt.ModelId,
-                RunId = runId,
-                InstanceId = scope,
-                CallId = CallId.For(scope, sequence, attempt.Attempt),
-                Attempt = attempt.Attempt,
-                ScheduledAtUtc = runtime.UtcNow,
-                FallbackFromCallId = attempt.FallbackFromCallId,
-                AllowOverBudget = attempt.AllowOverBudget,
-            };
-            ModelAttemptOutcome outcome = await runtime.RunAttemptAsync(input, cancellationToken).ConfigureAwait(true);
             outcomes.Add(outcome);
             decision = planner.OnOutcome(outcome);
         }
@@ -59,6 +68,20 @@ public static class ModelCallLoop
                 ModelErrorCodes.AllAttemptsFailed, $"model call '{plan.Name}' stopped after {MaxAttemptsPerCall} attempts", summaries, plan.EscalateToHuman),
         };
     }
+
+    /// <summary>The input of the attempt a decision asks for; the opening step and the loop build it the same way.</summary>
+    internal static ModelAttemptInput AttemptInput(ModelCallOpeningInput open, AttemptDecision attempt, DateTime scheduledAtUtc) => new()
+    {
+        Request = open.Request,
+        ModelId = attempt.ModelId,
+        RunId = open.RunId,
+        InstanceId = open.InstanceId,
+        CallId = CallId.For(open.InstanceId, open.Sequence, attempt.Attempt),
+        Attempt = attempt.Attempt,
+        ScheduledAtUtc = scheduledAtUtc,
+        FallbackFromCallId = attempt.FallbackFromCallId,
+        AllowOverBudget = attempt.AllowOverBudget,
+    };
 
     private static ModelCallResult ToResult(ModelAttemptOutcome ok, List<ModelAttemptOutcome> all, List<ModelAttemptSummary> summaries) => new()
     {

@@ -37,18 +37,23 @@ public sealed class FunctionWrapperTests(DurableClientFixture durable)
     }
 
     [Fact]
-    public async Task Model_call_activities_resolve_a_plan_and_record_one_attempt_through_the_gateway()
+    public async Task Model_call_activities_open_a_call_then_run_a_further_attempt_each_recorded_once_through_the_gateway()
     {
         var context = new FakeFunctionContext(TestTimeout.Token());
         var functions = new ModelCallFunctions(durable.Host.Services.GetRequiredService<IModelAttemptExecutor>());
         var request = new ModelCallRequest { Role = "classify", Messages = [ModelMessage.User("classify: refund")], Pipeline = "functions-tests" };
 
-        ModelCallPlan plan = await functions.ResolvePlanAsync(request, context);
+        ModelCallOpening opening = await functions.OpenAsync(
+            new ModelCallOpeningInput { Request = request, RunId = "T-wrap-2", InstanceId = "T-wrap-2", Sequence = 1, ScheduledAtUtc = DateTime.UtcNow }, context);
+        ModelCallPlan plan = opening.Plan;
+        ModelAttemptOutcome first = opening.FirstAttempt!;
         ModelAttemptOutcome outcome = await functions.AttemptAsync(
-            new ModelAttemptInput { Request = request, ModelId = plan.Candidates[0].ModelId, CallId = "T-wrap-2|1|1", RunId = "T-wrap-2", Attempt = 1, ScheduledAtUtc = DateTime.UtcNow },
+            new ModelAttemptInput { Request = request, ModelId = plan.Candidates[0].ModelId, CallId = "T-wrap-2|0001|02", RunId = "T-wrap-2", Attempt = 2, ScheduledAtUtc = DateTime.UtcNow },
             context);
 
         Assert.Equal("sim-mini", Assert.Single(plan.Candidates).ModelId);
+        Assert.Equal(("T-wrap-2|0001|01", "sim-mini"), (first.CallId, first.ModelId));
+        Assert.True(first.Succeeded, first.Failure?.ToString());
         Assert.True(outcome.Succeeded, outcome.Failure?.ToString());
         Assert.True(outcome.Simulated);
         ICostLedger ledger = durable.Host.Services.GetRequiredService<ICostLedger>();
@@ -59,8 +64,8 @@ public sealed class FunctionWrapperTests(DurableClientFixture durable)
             rows.Add(record);
         }
 
-        Assert.Equal("T-wrap-2", Assert.Single(rows, r => r.CallId == "T-wrap-2|1|1").RunId);
-        Assert.Equal(outcome.CostUsd, await ledger.GetRunSpendAsync("T-wrap-2", context.CancellationToken));
+        Assert.Equal(["T-wrap-2|0001|01", "T-wrap-2|0001|02"], rows.Where(r => r.RunId == "T-wrap-2").Select(r => r.CallId).Order(StringComparer.Ordinal));
+        Assert.Equal(first.CostUsd + outcome.CostUsd, await ledger.GetRunSpendAsync("T-wrap-2", context.CancellationToken));
     }
 
     [Fact]
@@ -70,7 +75,16 @@ public sealed class FunctionWrapperTests(DurableClientFixture durable)
         var functions = new ModelCallFunctions(durable.Host.Services.GetRequiredService<IModelAttemptExecutor>());
 
         ModelActivityException refused = await Assert.ThrowsAsync<ModelActivityException>(
-            () => functions.ResolvePlanAsync(new ModelCallRequest { Model = "no-such-model", Messages = [ModelMessage.User("hi")] }, context));
+            () => functions.OpenAsync(
+                new ModelCallOpeningInput
+                {
+                    Request = new ModelCallRequest { Model = "no-such-model", Messages = [ModelMessage.User("hi")] },
+                    RunId = "T-wrap-3",
+                    InstanceId = "T-wrap-3",
+                    Sequence = 1,
+                    ScheduledAtUtc = DateTime.UtcNow,
+                },
+                context));
 
         Assert.Equal(ModelErrorCodes.UnknownModel, refused.ErrorCode);
         Assert.Contains("no-such-model", refused.Message, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed class DurableModelCallTests : IAsyncLifetime
         _host = await DurableGatewayHost.StartAsync(
             options,
             r => r.AddSingleCall(Classify).AddTwoCalls(),
-            loseActivityResult: name => name == ModelCallActivityNames.Attempt && _loseNextAttemptResult && !(_loseNextAttemptResult = false));
+            loseActivityResult: name => ModelCallActivityNames.All.Contains(name) && _loseNextAttemptResult && !(_loseNextAttemptResult = false));
     }
 
     public async Task DisposeAsync()
@@ -45,10 +45,26 @@ public sealed class DurableModelCallTests : IAsyncLifetime
         ModelCallResult result = run.ReadOutputAs<ModelCallResult>()!;
         Assert.Equal(("positive", "primary"), (result.Text, result.ModelId));
         TimerCreatedEvent timer = Assert.Single(_host.History("run-429").OfType<TimerCreatedEvent>());
-        Assert.Equal(2, _host.History("run-429").OfType<TaskScheduledEvent>().Count(t => t.Name == ModelCallActivityNames.Attempt));
+        Assert.Equal(
+            [ModelCallActivityNames.Open, ModelCallActivityNames.Attempt], // the opening activity ran the first attempt
+            _host.History("run-429").OfType<TaskScheduledEvent>().Select(t => t.Name));
         Assert.Equal(["run-429|0001|01", "run-429|0001|02"], _host.Ledger.Records.Select(r => r.CallId));
         DateTime firstAttemptAt = _host.Ledger.Records.First().OccurredAtUtc;
         Assert.InRange(timer.FireAt - firstAttemptAt, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_call_that_succeeds_first_time_is_one_activity_that_resolved_the_plan_and_ran_the_attempt()
+    {
+        _server.Enqueue(OpenAIWire.Completion("positive"));
+
+        OrchestrationMetadata run = await _host.RunAsync(Classify, Request(), "run-one-activity");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal([ModelCallActivityNames.Open], _host.History("run-one-activity").OfType<TaskScheduledEvent>().Select(t => t.Name));
+        Assert.Equal(("positive", "primary"), (run.ReadOutputAs<ModelCallResult>()!.Text, run.ReadOutputAs<ModelCallResult>()!.ModelId));
+        Assert.Equal("run-one-activity|0001|01", Assert.Single(_host.Ledger.Records).CallId);
+        Assert.Single(_server.Requests);
     }
 
     [Fact]
@@ -121,7 +137,9 @@ public sealed class DurableModelCallTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         Assert.Equal(("fits", "large"), (run.ReadOutputAs<ModelCallResult>()!.Text, run.ReadOutputAs<ModelCallResult>()!.ModelId));
         Assert.Equal(["primary", "large"], _host.Ledger.Records.Select(r => r.ModelId));
-        Assert.Equal(2, _host.History("run-context").OfType<TaskScheduledEvent>().Count(t => t.Name == ModelCallActivityNames.Attempt));
+        Assert.Equal(
+            [ModelCallActivityNames.Open, ModelCallActivityNames.Attempt], // the opening activity ran the first attempt
+            _host.History("run-context").OfType<TaskScheduledEvent>().Select(t => t.Name));
     }
 
     [Fact]

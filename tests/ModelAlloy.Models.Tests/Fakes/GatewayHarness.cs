@@ -72,13 +72,26 @@ public sealed class RecordingRuntime(IModelAttemptExecutor executor, string runI
 
     public int NextCallSequence() => ++_sequence;
 
-    public Task<ModelCallPlan> ResolvePlanAsync(ModelCallRequest request, CancellationToken cancellationToken) =>
-        executor.ResolvePlanAsync(request, cancellationToken);
+    public Task<ModelCallOpening> OpenAsync(ModelCallOpeningInput input, CancellationToken cancellationToken) =>
+        ModelCallOpener.OpenAsync(new RecordingExecutor(executor, Inputs), input, cancellationToken);
 
     public Task<ModelAttemptOutcome> RunAttemptAsync(ModelAttemptInput input, CancellationToken cancellationToken)
     {
         Inputs.Add(input);
         return executor.RunAttemptAsync(input, cancellationToken);
+    }
+
+    /// <summary>Records the first attempt, which the opening step runs.</summary>
+    private sealed class RecordingExecutor(IModelAttemptExecutor inner, List<ModelAttemptInput> inputs) : IModelAttemptExecutor
+    {
+        public Task<ModelCallPlan> ResolvePlanAsync(ModelCallRequest request, CancellationToken cancellationToken = default) =>
+            inner.ResolvePlanAsync(request, cancellationToken);
+
+        public Task<ModelAttemptOutcome> RunAttemptAsync(ModelAttemptInput input, CancellationToken cancellationToken = default)
+        {
+            inputs.Add(input);
+            return inner.RunAttemptAsync(input, cancellationToken);
+        }
     }
 
     public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)

@@ -37,12 +37,12 @@ public sealed class ModelCallTelemetryTests : IAsyncLifetime
         Assert.Equal(rows.Select(r => r.CallId).Order(), spans.Select(s => (string)s.GetTagItem("modelalloy.call_id")!).Order());
         Assert.Single(spans.Select(s => s.TraceId).Distinct());
 
-        // The Durable Task SDK propagates the trace through the sidecar: the run's orchestration span and each attempt
-        // activity's span are in the same trace, and each model-call span is the child of its attempt activity's span.
+        // The Durable Task SDK propagates the trace through the sidecar: the run's orchestration span and each model-call
+        // activity's span (the opening one runs the first attempt) are in the same trace, and each model-call span is the child of its activity's span.
         IReadOnlyList<Activity> engine = telemetry.AllSpans().Where(s => s.Source.Name == ModelAlloyTelemetry.DurableTaskSourceName && s.TraceId == spans[0].TraceId).ToList();
         Activity orchestration = Assert.Single(engine, s => s.DisplayName == "orchestration:" + TestOrchestrations.TwoCalls);
         Assert.Equal("run-trace", orchestration.GetTagItem("durabletask.task.instance_id"));
-        HashSet<ActivitySpanId> attemptActivities = engine.Where(s => s.DisplayName == "activity:" + ModelCallActivityNames.Attempt).Select(s => s.SpanId).ToHashSet();
+        HashSet<ActivitySpanId> attemptActivities = engine.Where(s => ModelCallActivityNames.All.Any(name => s.DisplayName == "activity:" + name)).Select(s => s.SpanId).ToHashSet();
         Assert.All(spans, s => Assert.Contains(s.ParentSpanId, attemptActivities));
         foreach (CostRecord row in rows)
         {
