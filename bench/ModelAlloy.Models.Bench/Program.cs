@@ -109,5 +109,5 @@ internal sealed class NullCooldowns : ICooldownStore
 
     public Task<DateTimeOffset?> RecordFailureAsync(string modelId, DateTimeOffset now, CancellationToken cancellationToken = default) => Task.FromResult<DateTimeOffset?>(null);
 
-    public Task RecordSuccessAsync(string modelId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task RecordSuccessAsync(string modelId, DateTimeOffset now, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -111,7 +111,7 @@ internal sealed class ModelAttemptExecutor(
         }
         else if (outcome.Succeeded)
         {
-            await cooldowns.RecordSuccessAsync(model.Id, cancellationToken).ConfigureAwait(false);
+            await cooldowns.RecordSuccessAsync(model.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }
 

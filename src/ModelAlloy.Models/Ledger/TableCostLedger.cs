@@ -10,8 +10,8 @@ namespace ModelAlloy.Models;
 /// <summary>
 /// The cost ledger in Azure Table Storage. Each attempt is one row in the partition of its UTC day
 /// (<c>day|yyyyMMdd</c>, row key = call id), plus an index row in its run's partition (<c>run|{runId}</c>) so a
-/// run's spend is a one-partition read. Both are inserted, never replaced: the first write of a call id wins
-/// and a replayed or redelivered attempt changes nothing.
+/// run's spend is a one-partition read. Records are inserted, never replaced: the first write of a call id wins
+/// and a replayed or redelivered attempt changes nothing; the index row always ends up carrying that record's cost.
 /// </summary>
 public sealed class TableCostLedger : ICostLedger
 {
@@ -40,22 +40,25 @@ public sealed class TableCostLedger : ICostLedger
         await _created.Value.ConfigureAwait(false);
         string rowKey = TableKeys.Escape(record.CallId);
         TableEntity entity = CostRecordEntity.ToEntity(record, DayPartition(record.Day), rowKey);
-        bool created = await TryAddAsync(entity, cancellationToken).ConfigureAwait(false);
-        decimal cost = record.CostUsd;
+
+        // The record and its index row are inserted at once (one round trip, not two). When both are new, they agree.
+        // When either existed (a redelivered or concurrently delivered attempt, or one whose earlier delivery died
+        // between the two writes), the index is made to carry the stored record's cost; every delivery that finds an
+        // existing row does this check, so one that dies before it leaves the repair to the redelivery that follows.
+        Task<bool> recordAdded = TryAddAsync(entity, cancellationToken);
+        Task<bool> indexAdded = TryAddAsync(IndexRow(record, rowKey, record.CostUsd), cancellationToken);
+        await Task.WhenAll(recordAdded, indexAdded).ConfigureAwait(false);
+        bool created = await recordAdded.ConfigureAwait(false);
         if (!created)
         {
             Logs.DuplicateLedgerRecord(_logger, record.CallId);
-            TableEntity existing = (await _table.GetEntityAsync<TableEntity>(entity.PartitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            cost = CostRecordEntity.FromEntity(existing).CostUsd;
         }
 
-        // The index row is written after the record so a crash in between is repaired by the redelivery.
-        var index = new TableEntity(RunPartition(record.RunId), rowKey)
+        if (!created || !await indexAdded.ConfigureAwait(false))
         {
-            ["CostUsd"] = cost.ToString(CultureInfo.InvariantCulture),
-            ["Pipeline"] = record.Pipeline,
-        };
-        await TryAddAsync(index, cancellationToken).ConfigureAwait(false);
+            await ReconcileIndexAsync(record, entity.PartitionKey, rowKey, cancellationToken).ConfigureAwait(false);
+        }
+
         return created;
     }
 
@@ -88,6 +91,24 @@ public sealed class TableCostLedger : ICostLedger
         await _created.Value.ConfigureAwait(false);
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {DayPartition(day)} and Pipeline eq {pipeline}");
         return await SumCostAsync(filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TableEntity IndexRow(CostRecord record, string rowKey, decimal cost) => new(RunPartition(record.RunId), rowKey)
+    {
+        ["CostUsd"] = cost.ToString(CultureInfo.InvariantCulture),
+        ["Pipeline"] = record.Pipeline,
+    };
+
+    private async Task ReconcileIndexAsync(CostRecord record, string dayPartition, string rowKey, CancellationToken cancellationToken)
+    {
+        TableEntity stored = (await _table.GetEntityAsync<TableEntity>(dayPartition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        decimal cost = CostRecordEntity.FromEntity(stored).CostUsd;
+        NullableResponse<TableEntity> index = await _table.GetEntityIfExistsAsync<TableEntity>(
+            RunPartition(record.RunId), rowKey, select: ["CostUsd"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!index.HasValue || CostRecordEntity.ReadDecimal(index.Value!, "CostUsd") != cost)
+        {
+            await _table.UpsertEntityAsync(IndexRow(record, rowKey, cost), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     internal static string DayPartition(DateOnly day) => "day|" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);

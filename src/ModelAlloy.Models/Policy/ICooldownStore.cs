@@ -22,7 +22,8 @@ public interface ICooldownStore
 
     /// <summary>Resets the model's consecutive failure count.</summary>
     /// <param name="modelId">The model.</param>
+    /// <param name="now">The current time.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when recorded.</returns>
-    Task RecordSuccessAsync(string modelId, CancellationToken cancellationToken = default);
+    Task RecordSuccessAsync(string modelId, DateTimeOffset now, CancellationToken cancellationToken = default);
 }

@@ -28,7 +28,7 @@ public sealed class InMemoryCooldownStore(CooldownOptions options) : ICooldownSt
     }
 
     /// <inheritdoc/>
-    public Task RecordSuccessAsync(string modelId, CancellationToken cancellationToken = default)
+    public Task RecordSuccessAsync(string modelId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {

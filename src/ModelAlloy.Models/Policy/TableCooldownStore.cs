@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -5,7 +6,9 @@ namespace ModelAlloy.Models;
 
 /// <summary>
 /// Cooldowns in Azure Table Storage so every worker skips a failing model: one row per model, updated under its
-/// ETag (a lost race re-reads and re-applies; bounded).
+/// ETag (a lost race re-reads and re-applies; bounded). What this worker last read or wrote of a row is trusted for
+/// <see cref="CooldownOptions.SharedStateCacheDuration"/>, so an attempt at a healthy model costs no table operation
+/// for its cooldown check and its success.
 /// </summary>
 public sealed class TableCooldownStore : ICooldownStore
 {
@@ -16,6 +19,7 @@ public sealed class TableCooldownStore : ICooldownStore
     private readonly TableClient _table;
     private readonly CooldownOptions _options;
     private readonly Lazy<Task> _created;
+    private readonly ConcurrentDictionary<string, Snapshot> _recent = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates the store over a table (created on first use).</summary>
     /// <param name="service">The table service.</param>
@@ -32,9 +36,8 @@ public sealed class TableCooldownStore : ICooldownStore
     /// <inheritdoc/>
     public async Task<DateTimeOffset?> GetCooldownAsync(string modelId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        TableEntity? row = await ReadAsync(modelId, cancellationToken).ConfigureAwait(false);
-        DateTimeOffset? until = row?.GetDateTimeOffset("CooldownUntil");
-        return until > now ? until : null;
+        Snapshot state = Recent(modelId, now) ?? Remember(modelId, await ReadAsync(modelId, cancellationToken).ConfigureAwait(false), now);
+        return state.Until > now ? state.Until : null;
     }
 
     /// <inheritdoc/>
@@ -49,6 +52,7 @@ public sealed class TableCooldownStore : ICooldownStore
             var entity = new TableEntity(Partition, TableKeys.Escape(modelId)) { ["Failures"] = newFailures, ["CooldownUntil"] = newUntil };
             if (await TryWriteAsync(entity, row?.ETag, cancellationToken).ConfigureAwait(false))
             {
+                _recent[modelId] = new Snapshot(newFailures, newUntil, now);
                 return newUntil != until ? newUntil : null;
             }
         }
@@ -57,18 +61,33 @@ public sealed class TableCooldownStore : ICooldownStore
     }
 
     /// <inheritdoc/>
-    public async Task RecordSuccessAsync(string modelId, CancellationToken cancellationToken = default)
+    public async Task RecordSuccessAsync(string modelId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        if (Recent(modelId, now) is { Failures: 0 })
+        {
+            return;
+        }
+
         TableEntity? row = await ReadAsync(modelId, cancellationToken).ConfigureAwait(false);
-        if (row is null || (row.GetInt32("Failures") ?? 0) == 0)
+        Snapshot state = Remember(modelId, row, now);
+        if (row is null || state.Failures == 0)
         {
             return;
         }
 
         // Losing this race is harmless: a concurrent writer has counted a newer outcome.
         row["Failures"] = 0;
-        await TryWriteAsync(row, row.ETag, cancellationToken).ConfigureAwait(false);
+        if (await TryWriteAsync(row, row.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            _recent[modelId] = state with { Failures = 0 };
+        }
     }
+
+    private Snapshot? Recent(string modelId, DateTimeOffset now) =>
+        _recent.TryGetValue(modelId, out Snapshot? state) && now >= state.ReadAt && now - state.ReadAt < _options.SharedStateCacheDuration ? state : null;
+
+    private Snapshot Remember(string modelId, TableEntity? row, DateTimeOffset now) =>
+        _recent[modelId] = new Snapshot(row?.GetInt32("Failures") ?? 0, row?.GetDateTimeOffset("CooldownUntil"), now);
 
     private async Task<TableEntity?> ReadAsync(string modelId, CancellationToken cancellationToken)
     {
@@ -98,4 +117,7 @@ public sealed class TableCooldownStore : ICooldownStore
             return false;
         }
     }
+
+    /// <summary>A model's row as this worker last read or wrote it, and when.</summary>
+    private sealed record Snapshot(int Failures, DateTimeOffset? Until, DateTimeOffset ReadAt);
 }

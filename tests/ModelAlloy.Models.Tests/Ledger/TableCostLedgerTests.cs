@@ -34,6 +34,33 @@ public sealed class TableCostLedgerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Concurrent_deliveries_with_different_costs_leave_the_run_spend_equal_to_the_stored_record()
+    {
+        // Record and index row are written at once, so a losing delivery may have written its own cost to the index.
+        CostRecord[] deliveries = [.. Enumerable.Range(1, 6).Select(i => Record("run-d", "run-d|0001|01", i / 10m))];
+
+        bool[] created = await Task.WhenAll(deliveries.Select(d => _ledger.RecordAsync(d)));
+
+        Assert.Equal(1, created.Count(c => c));
+        CostRecord stored = Assert.Single(await ReadAsync(Monday));
+        Assert.Equal(stored.CostUsd, await _ledger.GetRunSpendAsync("run-d"));
+    }
+
+    [Fact]
+    public async Task An_index_row_left_by_a_delivery_that_died_before_its_record_is_repaired_by_the_redelivery()
+    {
+        string name = AzuriteCollection.UniqueTable("ledger");
+        var ledger = new TableCostLedger(AzuriteCollection.Tables(azurite), name);
+        await ledger.RecordAsync(Record("warm-up", "warm-up|0001|01", 0m)); // creates the table
+        TableClient table = AzuriteCollection.Tables(azurite).GetTableClient(name);
+        await table.AddEntityAsync(new TableEntity(TableCostLedger.RunPartition("run-e"), TableKeys.Escape("run-e|0001|01")) { ["CostUsd"] = "7", ["Pipeline"] = "p" });
+
+        Assert.True(await ledger.RecordAsync(Record("run-e", "run-e|0001|01", 0.3m)));
+
+        Assert.Equal(0.3m, await ledger.GetRunSpendAsync("run-e"));
+    }
+
+    [Fact]
     public async Task Spend_is_read_per_run_and_per_pipeline_day()
     {
         await _ledger.RecordAsync(Record("r1", "r1|0001|01", 0.1m));

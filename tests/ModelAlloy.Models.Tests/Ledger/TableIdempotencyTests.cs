@@ -48,6 +48,44 @@ public sealed class TableIdempotencyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_worker_trusts_its_last_read_of_a_cooldown_row_for_the_cache_duration_then_reads_again()
+    {
+        string table = AzuriteCollection.UniqueTable("cool");
+        var options = new CooldownOptions { FailureThreshold = 1, Duration = TimeSpan.FromMinutes(5), SharedStateCacheDuration = TimeSpan.FromSeconds(2) };
+        var requests = new RequestCounter(table);
+        var workerA = new TableCooldownStore(requests.Tables(azurite), options, table);
+        var workerB = new TableCooldownStore(AzuriteCollection.Tables(azurite), options, table);
+        var now = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(await workerA.GetCooldownAsync("gpt-4o", now)); // read: no row
+        await workerA.RecordSuccessAsync("gpt-4o", now.AddMilliseconds(150)); // nothing to reset, known without a read
+        DateTimeOffset? until = await workerB.RecordFailureAsync("gpt-4o", now.AddMilliseconds(200));
+        int afterFirstAttempt = requests.Count;
+        DateTimeOffset? seenWithinTheWindow = await workerA.GetCooldownAsync("gpt-4o", now.AddSeconds(1));
+        int afterSecondCheck = requests.Count;
+        DateTimeOffset? seenAfterIt = await workerA.GetCooldownAsync("gpt-4o", now.AddSeconds(2));
+
+        Assert.Equal((1, 1, 2), (afterFirstAttempt, afterSecondCheck, requests.Count)); // one read per window, not two per attempt
+        Assert.Null(seenWithinTheWindow); // B's cooldown is seen by A only once A's read is older than the window
+        Assert.Equal(until, seenAfterIt);
+    }
+
+    [Fact]
+    public async Task With_no_cache_duration_every_check_reads_the_shared_row()
+    {
+        string table = AzuriteCollection.UniqueTable("cool");
+        var options = new CooldownOptions { FailureThreshold = 1, Duration = TimeSpan.FromMinutes(5), SharedStateCacheDuration = TimeSpan.Zero };
+        var workerA = new TableCooldownStore(AzuriteCollection.Tables(azurite), options, table);
+        var workerB = new TableCooldownStore(AzuriteCollection.Tables(azurite), options, table);
+        var now = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(await workerA.GetCooldownAsync("gpt-4o", now));
+        DateTimeOffset? until = await workerB.RecordFailureAsync("gpt-4o", now);
+
+        Assert.Equal(until, await workerA.GetCooldownAsync("gpt-4o", now));
+    }
+
+    [Fact]
     public async Task Concurrent_failures_are_all_counted_under_etag()
     {
         var options = new CooldownOptions { FailureThreshold = 8, Duration = TimeSpan.FromMinutes(1) };
