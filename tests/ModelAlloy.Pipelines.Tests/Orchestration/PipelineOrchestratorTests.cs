@@ -89,5 +89,7 @@ public sealed class PipelineOrchestratorTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
         Assert.Contains("pipeline 'nope' is not defined; known: child", run.FailureDetails!.ErrorMessage);
+        Assert.Single(_host.History("unknown-pipeline").OfType<DurableTask.Core.History.TaskScheduledEvent>(), e => e.Name == PipelineOrchestrator.LoadDefinitionActivity); // a definition error is not retried
+        Assert.Empty(_host.History("unknown-pipeline").OfType<DurableTask.Core.History.TimerCreatedEvent>());
     }
 }
