@@ -7,12 +7,12 @@ internal sealed record BenchArgs
 {
     public const string Usage = """
         usage: ModelAlloy.Bench [--workload overhead|engine|pipelines|all] [--backend inmemory|azure|all] [--repeat R]
-                                [--calls N] [--latency-ms L] [--fan-out F] [--chain C] [--only "chain 20"]
+                                [--calls N] [--latency-ms L] [--fan-out F] [--chain C] [--activity-ms A] [--only "chain 20"]
                                 [--poll-ms P] [--max-queue-poll-ms Q] [--partitions K] [--log warning]
                                 [--items I] [--cost-items N] [--cheap-ms C] [--capable-ms M]
           --workload   overhead: a chain of N model calls on a simulated model with L ms latency, R runs per backend
-                       engine: fan-out/fan-in F and chain C (trivial activities) through the sidecar, and on DTFx's own
-                       TaskHubWorker on the same Azurite, R alternated rounds              (default: all)
+                       engine: fan-out/fan-in F and chain C (activities of A ms, default 0: input + 1) through the
+                       sidecar, and on DTFx's own TaskHubWorker on the same Azurite, R alternated rounds (default: all)
                        pipelines: every example pipeline on I items of its samples/ dataset, simulated models at
                        C ms (economy/standard) and M ms (premium); latency vs critical path, cost vs one capable
                        model per item (not part of all; run from the repository)
@@ -40,6 +40,8 @@ internal sealed record BenchArgs
     public int FanOut { get; init; } = 100;
 
     public int Chain { get; init; } = 20;
+
+    public int ActivityMs { get; init; }
 
     public string? Only { get; init; }
 
@@ -90,6 +92,7 @@ internal sealed record BenchArgs
                 "--latency-ms" => parsed with { LatencyMs = Positive(name, value) },
                 "--fan-out" => parsed with { FanOut = Positive(name, value) },
                 "--chain" => parsed with { Chain = Positive(name, value) },
+                "--activity-ms" => parsed with { ActivityMs = Positive(name, value) },
                 "--only" => parsed with { Only = value },
                 "--poll-ms" => parsed with { PollMs = Positive(name, value) },
                 "--max-queue-poll-ms" => parsed with { MaxQueuePollMs = Positive(name, value) },

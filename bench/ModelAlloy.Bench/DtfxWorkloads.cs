@@ -9,9 +9,13 @@ internal static class DtfxWorkloads
 
     public static readonly Type[] Activities = [typeof(AddOne)];
 
-    public sealed class AddOne : TaskActivity<int, int>
+    public sealed class AddOne : AsyncTaskActivity<int, int>
     {
-        protected override int Execute(TaskContext context, int input) => input + 1;
+        protected override async Task<int> ExecuteAsync(TaskContext context, int input)
+        {
+            await EngineWork.DelayAsync();
+            return input + 1;
+        }
     }
 
     public sealed class FanOutFanIn : TaskOrchestration<long, int>

@@ -54,6 +54,7 @@ try
     // Tuning shared by every DTFx service in the run; the TaskHubWorker's settings are derived from the same object.
     // Leases stay at the self-hosted defaults: shorter ones were lost under load on a busy 2-core machine (the partition
     // manager's table operations time out after the renew interval), stalling whichever engine lost its partition.
+    EngineWork.DelayMs = a.ActivityMs;
     var tuning = new SelfHostedOptions
     {
         PartitionCount = a.Partitions,
@@ -304,6 +305,23 @@ async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
     }
 
     Console.WriteLine();
+    if (a.ActivityMs > 0 && workloads.FirstOrDefault(w => !w.IsFanOut) is { } worked)
+    {
+        // The floor of a chain of steps that each do this much work: what every orchestration on the backend pays.
+        double work = (double)worked.Size * a.ActivityMs;
+        Console.WriteLine($"Overhead of {worked.Name} over its {Stats.Ms(work)} ms of work ({worked.Size} activities of {a.ActivityMs} ms), p50:");
+        Console.WriteLine();
+        Console.WriteLine("| engine | p50 (ms) | overhead (ms) | overhead (%) |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (IEngine engine in all)
+        {
+            double p50 = new Stats(samples[worked][engine].Select(r => r.Polled.TotalMilliseconds)).P50;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {engine.Name} | {Stats.Ms(p50)} | {Stats.Ms(p50 - work)} | {(p50 - work) / work:P1} |"));
+        }
+
+        Console.WriteLine();
+    }
+
     if (a.LogLevel is not null)
     {
         // Runs over 3× their engine's p50, episode by episode.
@@ -345,7 +363,7 @@ async Task EngineAsync(IReadOnlyList<IEngine> all, SelfHostedOptions tuning)
         through the sidecar; TaskHubClient.GetOrchestrationStateAsync on DTFx), not DTFx Azure Storage's own wait (polls every 2 s).
         The last column is the SDK client's WaitForInstanceCompletionAsync in the same runs (woken by the sidecar's local commit).
         Both Azure Storage services are tuned identically (header), on separate task hubs of one Azurite, both running throughout
-        (the idle one polling its queues). Activities return input + 1. Ratio < 1: the sidecar is faster.
+        (the idle one polling its queues). Activities return input + 1{(a.ActivityMs > 0 ? $" after {a.ActivityMs} ms" : string.Empty)}. Ratio < 1: the sidecar is faster.
         """));
     Console.WriteLine();
     if (workloads.FirstOrDefault(w => !w.IsFanOut) is { } chain)

@@ -44,7 +44,11 @@ internal static class SdkWorkloads
     }
 
     public static void Register(DurableTaskRegistry registry) => registry
-        .AddActivityFunc<int, int>(AddOne, (_, x) => x + 1)
+        .AddActivityFunc<int, int>(AddOne, async (_, x) =>
+        {
+            await EngineWork.DelayAsync();
+            return x + 1;
+        })
         .AddOrchestratorFunc<int, long>(FanOut, async (context, n) =>
         {
             var tasks = new Task<int>[n];

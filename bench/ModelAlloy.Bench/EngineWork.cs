@@ -1,0 +1,19 @@
+namespace ModelAlloy.Bench;
+
+/// <summary>
+/// How long an engine workload's activity works before returning input + 1 (<c>--activity-ms</c>; 0 by default): with
+/// it, a chain on DTFx's own TaskHubWorker is the floor any orchestration over the same backend pays for that many
+/// sequential steps of that much work.
+/// </summary>
+internal static class EngineWork
+{
+    private static int _delayMs;
+
+    public static int DelayMs
+    {
+        get => Volatile.Read(ref _delayMs);
+        set => Volatile.Write(ref _delayMs, value);
+    }
+
+    public static Task DelayAsync() => DelayMs > 0 ? Task.Delay(DelayMs) : Task.CompletedTask;
+}
