@@ -36,7 +36,7 @@ internal static class EvalCommand
     /// <summary>The usage text printed after an argument error.</summary>
     public const string Usage = """
         usage: alloy eval replay [--data DIR] [--seeds N] [--out DIR] [--subjects a,b,...] [--max-per-subject N] [--no-learned]
-                                 [--weak-price IN/OUT] [--strong-price IN/OUT] [--catalog FILE --weak-model ID --strong-model ID]
+                                 [--only POLICY,POLICY] [--weak-price IN/OUT] [--strong-price IN/OUT] [--catalog FILE --weak-model ID --strong-model ID]
                                  [--output-tokens N]
                alloy eval train-router [--data DIR] [--out FILE] [--seed N] [--target-share X | --target-quality X | --target-gap X]
                                        [--fallback strong|weak] [--subjects a,b,...] [--max-per-subject N]
@@ -49,6 +49,8 @@ internal static class EvalCommand
                         --judge ROLE scores with that catalog role under a rubric (its cost is reported apart);
                         baselines: one generated single-stage chain per catalog model; defaults: --concurrency 8, --out eval-run,
                         --pipelines pipelines, --catalog {pipelines}/catalogs/simulated.json
+          --only        replay only these policies (random, oracle, length, keywords, learned-in-distribution,
+                        learned-unseen-subjects); all-weak and all-strong are always shown
           --outcomes    train from alloy compare's outcomes (weak/strong default to the cheapest/dearest model; --pass 0.5)
           --data DIR    RouteLLM data (the folder holding mmlu/); default ../shared/data/routellm from the repository root,
                         or $MODELALLOY_ROUTELLM_DATA
@@ -59,7 +61,7 @@ internal static class EvalCommand
     private static readonly Dictionary<string, HashSet<string>> Options = new(StringComparer.Ordinal)
     {
         ["run"] = ["--dataset", "--pipeline", "--baselines", "--scorer", "--judge", "--concurrency", "--limit", "--out", "--catalog", "--pipelines", "--baseline-prompt"],
-        ["replay"] = ["--data", "--seeds", "--out", "--subjects", "--max-per-subject", "--no-learned", "--weak-price", "--strong-price", "--catalog", "--weak-model", "--strong-model", "--output-tokens"],
+        ["replay"] = ["--data", "--seeds", "--out", "--subjects", "--max-per-subject", "--no-learned", "--only", "--weak-price", "--strong-price", "--catalog", "--weak-model", "--strong-model", "--output-tokens"],
         ["train-router"] = ["--data", "--out", "--seed", "--target-share", "--target-quality", "--target-gap", "--fallback", "--subjects", "--max-per-subject", "--outcomes", "--weak", "--strong", "--pass"],
     };
 
@@ -123,6 +125,7 @@ internal static class EvalCommand
         {
             Seeds = seeds,
             IncludeLearned = !options.ContainsKey("--no-learned"),
+            Only = options.ContainsKey("--only") ? List(options["--only"]) : null,
             Costs = RequestCostModel.ForPrompts(data.Select(o => o.Prompt), weak, strong, outputTokens),
         };
         var clock = Stopwatch.StartNew();

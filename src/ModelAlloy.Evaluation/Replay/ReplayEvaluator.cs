@@ -13,6 +13,7 @@ public static class ReplayEvaluator
     /// <summary>The policies of a replay, in table order.</summary>
     /// <param name="options">The options.</param>
     /// <returns>The policies.</returns>
+    /// <exception cref="ArgumentException"><see cref="ReplayOptions.Only"/> names a policy that is not there.</exception>
     public static IReadOnlyList<IReplayPolicy> DefaultPolicies(ReplayOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,6 +22,17 @@ public static class ReplayEvaluator
         {
             policies.Add(new LearnedPolicy("learned-in-distribution", options.Router, validateUnseen: false));
             policies.Add(new LearnedPolicy("learned-unseen-subjects", options.Router, validateUnseen: true));
+        }
+
+        if (options.Only is { } only)
+        {
+            string[] unknown = only.Where(name => !policies.Exists(p => p.Name == name)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new ArgumentException($"unknown replay polic{(unknown.Length == 1 ? "y" : "ies")} '{string.Join("', '", unknown)}'; choose from {string.Join(", ", policies.Select(p => p.Name))}");
+            }
+
+            policies.RemoveAll(p => !only.Contains(p.Name));
         }
 
         return policies;

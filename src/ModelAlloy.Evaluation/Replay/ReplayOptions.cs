@@ -14,6 +14,12 @@ public sealed record ReplayOptions
     /// <summary>Gets whether to include the learned router's two evaluations.</summary>
     public bool IncludeLearned { get; init; } = true;
 
+    /// <summary>
+    /// Gets the policies to run, by row name (e.g. <c>learned-in-distribution</c>), or null for all of them; the
+    /// all-weak and all-strong rows are always in the table.
+    /// </summary>
+    public IReadOnlyCollection<string>? Only { get; init; }
+
     /// <summary>Gets the cost model; null builds the default one from the replayed prompts.</summary>
     public RequestCostModel? Costs { get; init; }
 }

@@ -64,7 +64,12 @@ public sealed class LearnedRouter
             throw new InvalidDataException($"'{modelPath}' does not match its manifest (SHA-256 {sha[..12]}…, manifest says {manifest.ModelSha256[..Math.Min(12, manifest.ModelSha256.Length)]}…): the pair is from different trainings");
         }
 
-        return new LearnedRouter(RouterModel.Load(bytes), manifest);
+        if (manifest.Priors is not { } priors)
+        {
+            throw new InvalidDataException($"'{manifestPath}' has no task-type priors: retrain the router");
+        }
+
+        return new LearnedRouter(RouterModel.Load(bytes, priors), manifest);
     }
 
     /// <summary>Saves the model to <paramref name="path"/> (a <c>.zip</c>) and the manifest beside it (same name, <c>.json</c>).</summary>
@@ -86,7 +91,7 @@ public sealed class LearnedRouter
     /// <param name="requests">The requests.</param>
     /// <returns>One probability per request, same order.</returns>
     public IReadOnlyList<double> PredictWeakSuffices(IEnumerable<RouteFeatures> requests) =>
-        _model.Predict(requests.Select(RouterInput.From));
+        _model.Predict(requests);
 
     /// <summary>Decides where to send one request.</summary>
     /// <param name="features">The request.</param>
@@ -96,7 +101,7 @@ public sealed class LearnedRouter
     public RouteDecision Decide(RouteFeatures features, RouterTier? fallback = null, double? threshold = null)
     {
         ArgumentNullException.ThrowIfNull(features);
-        double p = _model.Predict(RouterInput.From(features));
+        double p = _model.Predict(features);
         RouterTier defaultTier = fallback ?? Manifest.Fallback;
         string tier = defaultTier.ToString().ToLowerInvariant();
         if (Manifest.TaskTypes.TryGetValue(features.TaskType, out TaskTypeVerdict? known))

@@ -60,6 +60,7 @@ public static class LearnedRouterTrainer
             TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
             TrainingRows = rows.Count,
             Features = RouterPipeline.Features,
+            Priors = model.Priors,
             Threshold = threshold,
             Calibration = calibration is null ? "none (no validation): 0.5" : options.Calibration.ToString(),
             ValidationStrongShare = share,
@@ -92,7 +93,7 @@ public static class LearnedRouterTrainer
             }
 
             RouterModel model = RouterModel.Fit(Enumerable.Range(0, rows.Count).Where(i => fold[i] != k).Select(i => rows[i]), options with { Seed = options.Seed + k + 1 });
-            double[] p = model.Predict(test.Select(i => RouterInput.From(RouteFeatures.From(rows[i]))));
+            double[] p = model.Predict(test.Select(i => RouteFeatures.From(rows[i])));
             for (int j = 0; j < test.Length; j++)
             {
                 predictions[test[j]] = p[j];

@@ -5,13 +5,20 @@ internal sealed class RouterInput
 {
     public string Text { get; set; } = "";
 
-    public string TaskType { get; set; } = "";
-
     public string Pipeline { get; set; } = "";
 
     public string Stage { get; set; } = "";
 
     public float LogLength { get; set; }
+
+    /// <summary>Gets or sets the logit of the task type's training rate of "weak suffices".</summary>
+    public float PriorWeakSuffices { get; set; }
+
+    /// <summary>Gets or sets the logit of the task type's training rate of "weak correct".</summary>
+    public float PriorWeakCorrect { get; set; }
+
+    /// <summary>Gets or sets the logit of the task type's training rate of "strong correct".</summary>
+    public float PriorStrongCorrect { get; set; }
 
     public bool WeakSuffices { get; set; }
 
@@ -19,18 +26,20 @@ internal sealed class RouterInput
 
     public bool StrongCorrect { get; set; }
 
-    public static RouterInput From(RouteFeatures features) => new()
+    public static RouterInput From(RouteFeatures features, TaskTypePrior prior) => new()
     {
         Text = features.Prompt,
-        TaskType = features.TaskType,
         Pipeline = features.Pipeline,
         Stage = features.Stage,
         LogLength = (float)Math.Log(1 + features.Length),
+        PriorWeakSuffices = TaskTypePrior.Logit(prior.WeakSuffices),
+        PriorWeakCorrect = TaskTypePrior.Logit(prior.WeakCorrect),
+        PriorStrongCorrect = TaskTypePrior.Logit(prior.StrongCorrect),
     };
 
-    public static RouterInput From(Replay.RecordedOutcome outcome)
+    public static RouterInput From(Replay.RecordedOutcome outcome, TaskTypePrior prior)
     {
-        RouterInput input = From(RouteFeatures.From(outcome));
+        RouterInput input = From(RouteFeatures.From(outcome), prior);
         input.WeakSuffices = outcome.WeakSuffices;
         input.WeakCorrect = outcome.WeakCorrect;
         input.StrongCorrect = outcome.StrongCorrect;

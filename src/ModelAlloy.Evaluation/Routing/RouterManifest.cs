@@ -10,8 +10,8 @@ namespace ModelAlloy.Evaluation.Routing;
 /// </summary>
 public sealed record RouterManifest
 {
-    /// <summary>The manifest format this code writes and reads.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The manifest format this code writes and reads (2: the task-type priors are features, saved here).</summary>
+    public const int CurrentFormatVersion = 2;
 
     /// <summary>The manifest's <see cref="Kind"/>.</summary>
     public const string ManifestKind = "modelalloy.learned-router";
@@ -50,6 +50,9 @@ public sealed record RouterManifest
 
     /// <summary>Gets the model's inputs, in words.</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>Gets the per-task-type label rates the model reads as features (format 2 on), or null in older manifests.</summary>
+    public TaskTypePriors? Priors { get; init; }
 
     /// <summary>Gets what the model predicts.</summary>
     public string Predicts { get; init; } = "probability that the weak model suffices (escalating would not turn a wrong answer into a right one)";

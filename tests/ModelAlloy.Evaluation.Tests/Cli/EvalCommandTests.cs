@@ -42,6 +42,47 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public async Task Replay_with_only_runs_the_named_policies()
+    {
+        string dir = Directory.CreateTempSubdirectory("alloy-replay-").FullName;
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            int code = await EvalCommand.RunAsync(["replay", .. Subset, "--only", "length,oracle", "--out", dir], output, error, CancellationToken.None);
+
+            string text = output.ToString();
+            Assert.True(code == 0, error.ToString());
+            foreach (string row in new[] { "all-weak", "all-strong", "oracle", "length" })
+            {
+                Assert.Matches($@"(?m)^{row}\s", text);
+            }
+
+            foreach (string row in new[] { "random", "keywords", "learned-in-distribution", "learned-unseen-subjects" })
+            {
+                Assert.DoesNotMatch($@"(?m)^{row}\s", text);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_with_only_an_unknown_policy_is_one_line_naming_the_known_ones()
+    {
+        var error = new StringWriter();
+
+        int code = await EvalCommand.RunAsync(["replay", .. Subset, "--only", "learned"], new StringWriter(), error, CancellationToken.None);
+
+        Assert.Equal(1, code);
+        Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.Contains("unknown replay policy 'learned'; choose from random, oracle, length, keywords, learned-in-distribution, learned-unseen-subjects", error.ToString());
+    }
+
+    [Fact]
     public async Task Train_router_saves_a_model_and_its_manifest()
     {
         string dir = Directory.CreateTempSubdirectory("alloy-train-").FullName;

@@ -27,7 +27,10 @@ public sealed class LearnedRouterTests
     [Fact]
     public void A_router_trained_on_noise_is_no_better_than_random_and_knows_it()
     {
-        ReplaySplit split = ReplaySplits.InDistribution(SyntheticOutcomes.Create(1200, signal: false, seed: 2), seed: 0);
+        // At a 5% significance level one noise draw in twenty passes the permutation test by chance: data seeds 20..29
+        // gave one such draw (24), and so does seed 2 since the task-type priors replaced the one-hot task type. This
+        // draw (p about 0.6) is a typical one, not a borderline one.
+        ReplaySplit split = ReplaySplits.InDistribution(SyntheticOutcomes.Create(1200, signal: false, seed: 20), seed: 0);
 
         LearnedRouter router = LearnedRouterTrainer.Train(split.Train, Options);
         double learned = Apgr(split.Test, router);
