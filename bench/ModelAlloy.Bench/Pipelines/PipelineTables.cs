@@ -31,8 +31,8 @@ internal static class PipelineTables
         }
 
         Console.WriteLine();
-        Console.WriteLine("critical path = the run's ledger latencies (measured around each provider call) summed along its stages, the fan-out of an");
-        Console.WriteLine("ensemble or parallel stage counted once as its slowest call; overhead = end-to-end − critical path; end-to-end = scheduling →");
+        Console.WriteLine("critical path = the run's ledger latencies (measured around each provider call); attempts scheduled in one orchestration episode");
+        Console.WriteLine("ran at once and count as their slowest, episodes add up; overhead = end-to-end − critical path; end-to-end = scheduling →");
         Console.WriteLine("the SDK client's WaitForInstanceCompletionAsync returning. Routes differ per item (support-triage), so calls per run vary.");
         if (samples.Any(s => s.Sample.Reviewed))
         {
