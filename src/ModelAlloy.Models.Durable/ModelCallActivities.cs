@@ -55,7 +55,7 @@ public static class ModelCallActivities
         }
         catch (RequestFailedException ex)
         {
-            throw StorageFailed(input.InstanceId + "|" + input.Sequence, ex);
+            throw StorageFailed(CallId.For(input.InstanceId, input.Sequence, 1), ex); // the only storage work is the first attempt's
         }
     }
 
