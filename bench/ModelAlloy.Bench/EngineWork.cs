@@ -7,13 +7,8 @@ namespace ModelAlloy.Bench;
 /// </summary>
 internal static class EngineWork
 {
-    private static int _delayMs;
-
-    public static int DelayMs
-    {
-        get => Volatile.Read(ref _delayMs);
-        set => Volatile.Write(ref _delayMs, value);
-    }
+    /// <summary>Gets or sets the work per activity; set once, before any engine starts.</summary>
+    public static int DelayMs { get; set; }
 
     public static Task DelayAsync() => DelayMs > 0 ? Task.Delay(DelayMs) : Task.CompletedTask;
 }

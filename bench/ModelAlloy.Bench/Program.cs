@@ -210,7 +210,7 @@ async Task OverheadAsync(IReadOnlyList<SidecarEngine> sidecars)
     Console.WriteLine();
     Console.WriteLine("overhead per call = (wall − model time) / calls, per run; wall = schedule → the SDK client's WaitForInstanceCompletionAsync returns;");
     Console.WriteLine("model time = the attempts' latencies as the gateway measured them around the provider call. A call that succeeds first time is one activity");
-    Console.WriteLine("(plan and attempt together) with a ledger row + cooldown update (in memory on in-memory, Azurite tables on Azurite).");
+    Console.WriteLine("(plan and attempt together) with a ledger row + cooldown check (in memory on in-memory, Azurite tables on Azurite).");
     Console.WriteLine("p95: nearest rank (below 20 runs, the slowest run).");
     Console.WriteLine();
     await BreakdownAsync("model chain", sidecars.Select(s => ((IEngine)s, (IReadOnlyList<string>)ids[s])));

@@ -60,11 +60,12 @@ public sealed class DictionarySecretSource(IReadOnlyDictionary<string, string> s
 /// <summary>Runs attempts directly and records each requested wait instead of sleeping (timer tests in milliseconds).</summary>
 public sealed class RecordingRuntime(IModelAttemptExecutor executor, string runId) : IModelCallRuntime
 {
+    private readonly RecordingExecutor _recording = new(executor);
     private int _sequence;
 
     public List<TimeSpan> Delays { get; } = [];
 
-    public List<ModelAttemptInput> Inputs { get; } = [];
+    public List<ModelAttemptInput> Inputs => _recording.Inputs;
 
     public string RunId => runId;
 
@@ -73,23 +74,22 @@ public sealed class RecordingRuntime(IModelAttemptExecutor executor, string runI
     public int NextCallSequence() => ++_sequence;
 
     public Task<ModelCallOpening> OpenAsync(ModelCallOpeningInput input, CancellationToken cancellationToken) =>
-        ModelCallOpener.OpenAsync(new RecordingExecutor(executor, Inputs), input, cancellationToken);
+        ModelCallOpener.OpenAsync(_recording, input, cancellationToken);
 
-    public Task<ModelAttemptOutcome> RunAttemptAsync(ModelAttemptInput input, CancellationToken cancellationToken)
-    {
-        Inputs.Add(input);
-        return executor.RunAttemptAsync(input, cancellationToken);
-    }
+    public Task<ModelAttemptOutcome> RunAttemptAsync(ModelAttemptInput input, CancellationToken cancellationToken) =>
+        _recording.RunAttemptAsync(input, cancellationToken);
 
-    /// <summary>Records the first attempt, which the opening step runs.</summary>
-    private sealed class RecordingExecutor(IModelAttemptExecutor inner, List<ModelAttemptInput> inputs) : IModelAttemptExecutor
+    /// <summary>Records every attempt's input: the first, which the opening step runs, and the loop's further ones.</summary>
+    private sealed class RecordingExecutor(IModelAttemptExecutor inner) : IModelAttemptExecutor
     {
+        public List<ModelAttemptInput> Inputs { get; } = [];
+
         public Task<ModelCallPlan> ResolvePlanAsync(ModelCallRequest request, CancellationToken cancellationToken = default) =>
             inner.ResolvePlanAsync(request, cancellationToken);
 
         public Task<ModelAttemptOutcome> RunAttemptAsync(ModelAttemptInput input, CancellationToken cancellationToken = default)
         {
-            inputs.Add(input);
+            Inputs.Add(input);
             return inner.RunAttemptAsync(input, cancellationToken);
         }
     }
