@@ -9,13 +9,15 @@ internal sealed record BenchArgs
         usage: ModelAlloy.Bench [--workload overhead|engine|pipelines|all] [--backend inmemory|azure|all] [--repeat R]
                                 [--calls N] [--latency-ms L] [--fan-out F] [--chain C] [--activity-ms A] [--only "chain 20"]
                                 [--poll-ms P] [--max-queue-poll-ms Q] [--partitions K] [--log warning]
-                                [--items I] [--cost-items N] [--cheap-ms C] [--capable-ms M]
+                                [--items I] [--cost-items N] [--cheap-ms C] [--capable-ms M] [--breakdown]
           --workload   overhead: a chain of N model calls on a simulated model with L ms latency, R runs per backend
                        engine: fan-out/fan-in F and chain C (activities of A ms, default 0: input + 1) through the
                        sidecar, and on DTFx's own TaskHubWorker on the same Azurite, R alternated rounds (default: all)
                        pipelines: every example pipeline on I items of its samples/ dataset, simulated models at
                        C ms (economy/standard) and M ms (premium); latency vs critical path, cost vs one capable
                        model per item (not part of all; run from the repository)
+          --only       engine: one workload by name ("chain 20"); pipelines: pipelines by name, comma-separated
+          --breakdown  pipelines: after each backend's runs, where each step's time went (from DTFx history)
           --backend    inmemory (DTFx in-memory), azure (DTFx Azure Storage on a private Azurite), all (default)
           --repeat     runs per backend (overhead, default 10) or rounds (engine, default 8); one warm-up run first
           --poll-ms    engine: completion is observed by polling instance state every P ms on every engine (default 50)
@@ -57,6 +59,8 @@ internal sealed record BenchArgs
 
     public int CostItems { get; init; } = 100;
 
+    public bool Breakdown { get; init; }
+
     public int CheapMs { get; init; } = 150;
 
     public int CapableMs { get; init; } = 800;
@@ -80,6 +84,12 @@ internal sealed record BenchArgs
             if (name is "-h" or "--help")
             {
                 throw new ArgumentException(Usage);
+            }
+
+            if (name is "--breakdown")
+            {
+                parsed = parsed with { Breakdown = true };
+                continue;
             }
 
             string value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value\n{Usage}");

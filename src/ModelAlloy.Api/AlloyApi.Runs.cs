@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using ModelAlloy.Api.Http;
 using ModelAlloy.Api.Runs;
+using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Orchestration;
 using ModelAlloy.Pipelines.Validation;
 
@@ -26,7 +27,8 @@ public sealed partial class AlloyApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(pipeline);
-        if (await FindPipelineProblemAsync(request, pipeline, cancellationToken).ConfigureAwait(false) is { } missing)
+        (PipelineSnapshot? definition, IResult? missing) = await ReadPipelineAsync(request, pipeline, cancellationToken).ConfigureAwait(false);
+        if (missing is not null)
         {
             return missing;
         }
@@ -66,7 +68,7 @@ public sealed partial class AlloyApi
         }
 
         string? instanceId = run.InstanceId ?? (key is null ? null : RunInstanceId.FromIdempotencyKey(pipeline, key));
-        RunStart start = await RunStarter.StartAsync(client, new PipelineRunInput { Pipeline = pipeline, Input = run.Input }, instanceId, cancellationToken).ConfigureAwait(false);
+        RunStart start = await RunStarter.StartAsync(client, new PipelineRunInput { Pipeline = pipeline, Input = run.Input, Definition = definition }, instanceId, cancellationToken).ConfigureAwait(false);
         if (!start.SameRequest)
         {
             Logs.StartRefused(_logger, start.InstanceId, pipeline);
@@ -91,27 +93,22 @@ public sealed partial class AlloyApi
         };
     }
 
-    // 404 for a name no file defines, 409 (with the file's errors) for a definition that cannot run; null when it can.
-    private async Task<IResult?> FindPipelineProblemAsync(HttpRequest request, string pipeline, CancellationToken cancellationToken)
+    // The definition the run will use (read once, here, and handed to the run), or the problem: 404 for a name no
+    // file defines, 409 (with the file's errors) for a definition that cannot run.
+    private async Task<(PipelineSnapshot? Definition, IResult? Problem)> ReadPipelineAsync(HttpRequest request, string pipeline, CancellationToken cancellationToken)
     {
-        IReadOnlyList<PipelineParseResult> results = await _pipelines.LoadAsync(cancellationToken).ConfigureAwait(false);
-        if (results.Any(r => r.IsValid && r.Definition!.Name == pipeline))
-        {
-            return null;
-        }
-
         try
         {
-            await _pipelines.GetSnapshotAsync(pipeline, cancellationToken).ConfigureAwait(false);
-            return null; // fixed between the two reads
+            return (await _pipelines.GetSnapshotAsync(pipeline, cancellationToken).ConfigureAwait(false), null);
         }
         catch (PipelineDefinitionException ex) when (ex.Errors.Count > 0)
         {
-            return ApiProblems.InvalidPipeline(request, pipeline, ex.Errors);
+            return (null, ApiProblems.InvalidPipeline(request, pipeline, ex.Errors));
         }
         catch (PipelineDefinitionException)
         {
-            return ApiProblems.UnknownPipeline(request, pipeline, results.Where(r => r.IsValid).Select(r => r.Definition!.Name));
+            IReadOnlyList<PipelineParseResult> results = await _pipelines.LoadAsync(cancellationToken).ConfigureAwait(false);
+            return (null, ApiProblems.UnknownPipeline(request, pipeline, results.Where(r => r.IsValid).Select(r => r.Definition!.Name)));
         }
     }
 }

@@ -32,7 +32,7 @@ internal static class PipelineBench
         string suffix = Guid.NewGuid().ToString("N")[..8];
         var samples = new List<(string Backend, PipelineSample Sample)>();
         var costs = new List<CostSample>();
-        IReadOnlyList<string> pipelines = folder.Measured;
+        IReadOnlyList<string> pipelines = Selected(folder.Measured, a.Only);
         Dictionary<string, IReadOnlyList<EvalItem>> items = [];
         foreach (string pipeline in pipelines)
         {
@@ -87,6 +87,11 @@ internal static class PipelineBench
                     }
                 }
 
+                if (a.Breakdown)
+                {
+                    await PipelineBreakdown.PrintAsync(backend, host, samples.Where(s => s.Backend == backend).Select(s => s.Sample));
+                }
+
                 if (costs.Count == 0)
                 {
                     // Cost does not depend on the backend: measured once, on more items, many at once.
@@ -114,6 +119,21 @@ internal static class PipelineBench
         return 0;
     }
 
+    /// <summary>The measured pipelines, or those <c>--only</c> names (comma-separated), in the workload's order.</summary>
+    private static IReadOnlyList<string> Selected(IReadOnlyList<string> measured, string? only)
+    {
+        if (only is null)
+        {
+            return measured;
+        }
+
+        string[] names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] unknown = [.. names.Where(n => !measured.Contains(n, StringComparer.Ordinal))];
+        return unknown.Length == 0
+            ? [.. measured.Where(names.Contains)]
+            : throw new ArgumentException($"--only names no pipeline '{string.Join("', '", unknown)}'; the pipelines are {string.Join(", ", measured)}");
+    }
+
     private static async Task<SelfHostedDurableHost> StartHostAsync(BenchPipelineFolder folder, string? connection, BenchArgs a, string hub)
     {
         var settings = new Dictionary<string, string?> { [PipelineServiceCollectionExtensions.FolderSettingName] = folder.Root };
@@ -124,7 +144,7 @@ internal static class PipelineBench
 
         IConfiguration configuration = new ConfigurationBuilder().AddJsonFile(folder.CatalogFile).AddInMemoryCollection(settings).Build();
         var options = connection is null
-            ? new SelfHostedOptions { Backend = DurableBackend.InMemory, TaskHubName = hub }
+            ? new SelfHostedOptions { Backend = DurableBackend.InMemory, TaskHubName = hub, RecordHistory = a.Breakdown }
             : new SelfHostedOptions
             {
                 Backend = DurableBackend.AzureStorage,

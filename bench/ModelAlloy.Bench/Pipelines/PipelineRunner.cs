@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelAlloy.Hosting.SelfHosted;
 using ModelAlloy.Models;
 using ModelAlloy.Models.Durable;
+using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Orchestration;
 
 namespace ModelAlloy.Bench.Pipelines;
 
 /// <summary>
-/// Runs one item through a pipeline on one backend and measures it: wall time from scheduling to the SDK client's
+/// Runs one item through a pipeline on one backend and measures it: wall time from reading the definition and
+/// scheduling (as the starters do) to the SDK client's
 /// completion wait returning, and the run's ledger rows for its critical path and cost. A run that asks for a person
 /// (an ensemble review) is answered at once with the first candidate; only then is the custom status polled.
 /// </summary>
@@ -25,8 +27,9 @@ internal sealed class PipelineRunner(string backend, SelfHostedDurableHost host)
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         DurableTaskClient client = host.Client;
         var clock = Stopwatch.StartNew();
-        string id = await client.ScheduleNewOrchestrationInstanceAsync(
-            PipelineOrchestrator.Name, new PipelineRunInput { Pipeline = pipeline, Input = input }, timeout.Token);
+        // As the product's starters do: read the definition, hand it to the run (PipelineLibrary.PrepareRunAsync).
+        PipelineRunInput run = await host.Services.GetRequiredService<PipelineLibrary>().PrepareRunAsync(pipeline, input, timeout.Token);
+        string id = await client.ScheduleNewOrchestrationInstanceAsync(PipelineOrchestrator.Name, run, timeout.Token);
         Task<OrchestrationMetadata> completion = client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         bool reviewed = mayAskForReview && await AnswerReviewAsync(client, id, completion, timeout.Token);
         OrchestrationMetadata done = await completion;

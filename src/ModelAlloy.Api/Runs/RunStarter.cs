@@ -49,7 +49,7 @@ internal static class RunStarter
             return null;
         }
 
-        bool same = existing.Name == PipelineOrchestrator.Name && existing.ReadInputAs<PipelineRunInput>() == input;
+        bool same = existing.Name == PipelineOrchestrator.Name && input.IsSameRequest(existing.ReadInputAs<PipelineRunInput>());
         return new RunStart(instanceId, Started: false, SameRequest: same, existing.RuntimeStatus);
     }
 }

@@ -6,7 +6,9 @@ using ModelAlloy.Batches.Items;
 using ModelAlloy.Batches.Results;
 using ModelAlloy.Batches.Runs;
 using ModelAlloy.Evaluation.Datasets;
+using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Orchestration;
+using ModelAlloy.Pipelines.Validation;
 
 namespace ModelAlloy.Batches.Queue;
 
@@ -17,13 +19,15 @@ namespace ModelAlloy.Batches.Queue;
 /// every recorded run's state and rewrites <c>results.jsonl</c> and <c>summary.json</c> whole, a pure function of the
 /// instances, so redelivered or duplicated requests write the same thing; while runs are unfinished it writes what is
 /// known and queues another request after <c>summaryDelay</c>. A malformed message (bad JSON, missing fields, an
-/// unreadable or invalid blob) is moved to <c>alloy-batch-poison</c> with the reason, never retried, never blocking.
+/// unreadable or invalid blob, a pipeline that is unknown or invalid) is moved to <c>alloy-batch-poison</c> with the
+/// reason, never retried, never blocking. The pipeline's definition is read once per message and handed to its runs.
 /// </summary>
 /// <param name="store">The batch blobs.</param>
 /// <param name="queues">The queue service (base64 messages, as the Functions trigger reads them).</param>
+/// <param name="pipelines">The pipeline definitions.</param>
 /// <param name="concurrency">How many starts a blob message makes at once.</param>
 /// <param name="summaryDelay">How long until an unfinished batch's summary is tried again.</param>
-public sealed class BatchQueueProcessor(BatchBlobStore store, QueueServiceClient queues, int concurrency = 16, TimeSpan? summaryDelay = null)
+public sealed class BatchQueueProcessor(BatchBlobStore store, QueueServiceClient queues, PipelineLibrary pipelines, int concurrency = 16, TimeSpan? summaryDelay = null)
 {
     private readonly TimeSpan _summaryDelay = summaryDelay ?? TimeSpan.FromSeconds(15);
 
@@ -67,11 +71,22 @@ public sealed class BatchQueueProcessor(BatchBlobStore store, QueueServiceClient
             }
         }
 
+        PipelineSnapshot definition;
+        try
+        {
+            definition = await pipelines.GetSnapshotAsync(message.Pipeline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PipelineDefinitionException ex)
+        {
+            string errors = ex.Errors.Count == 0 ? string.Empty : ": " + string.Join("; ", ex.Errors);
+            return await PoisonAsync(messageId, text, $"{ex.Message}{errors}; fix the definition or the message's 'pipeline'", cancellationToken).ConfigureAwait(false);
+        }
+
         int started = 0, existing = 0;
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (batchItem, ct) =>
         {
             string instance = BatchInstanceId.For(message.BatchId, batchItem.Id);
-            var input = new PipelineRunInput { Pipeline = message.Pipeline, Input = batchItem.Input };
+            var input = new PipelineRunInput { Pipeline = message.Pipeline, Input = batchItem.Input, Definition = definition };
             bool isNew = (await InstanceStarter.StartOnceAsync(client, PipelineOrchestrator.Name, input, instance, ct).ConfigureAwait(false)).Started;
             await store.RecordRunAsync(message.BatchId, new BatchRunRecord(batchItem.Id, instance), ct).ConfigureAwait(false);
             Interlocked.Increment(ref isNew ? ref started : ref existing);

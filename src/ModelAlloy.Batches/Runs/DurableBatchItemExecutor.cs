@@ -1,5 +1,6 @@
 using ModelAlloy.Batches.Items;
 using ModelAlloy.Batches.Results;
+using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Orchestration;
 
 namespace ModelAlloy.Batches.Runs;
@@ -10,8 +11,8 @@ namespace ModelAlloy.Batches.Runs;
 /// missing one is started, at most once (<see cref="InstanceStarter"/>).
 /// </summary>
 /// <param name="client">The durable client.</param>
-/// <param name="pipeline">The pipeline every item runs.</param>
-public sealed class DurableBatchItemExecutor(DurableTaskClient client, string pipeline) : IBatchItemExecutor
+/// <param name="definition">The definition every item runs, read once for the batch (each run keeps it in its input).</param>
+public sealed class DurableBatchItemExecutor(DurableTaskClient client, PipelineSnapshot definition) : IBatchItemExecutor
 {
     /// <inheritdoc />
     public async Task<BatchItemResult> RunAsync(string instanceId, BatchItem item, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed class DurableBatchItemExecutor(DurableTaskClient client, string pi
 
         if (existing is null)
         {
-            var input = new PipelineRunInput { Pipeline = pipeline, Input = item.Input };
+            var input = new PipelineRunInput { Pipeline = definition.Name, Input = item.Input, Definition = definition };
             await InstanceStarter.StartOnceAsync(client, PipelineOrchestrator.Name, input, instanceId, cancellationToken).ConfigureAwait(false);
         }
 

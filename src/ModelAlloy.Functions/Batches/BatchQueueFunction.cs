@@ -3,6 +3,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using ModelAlloy.Batches.Queue;
 using ModelAlloy.Hosting;
+using ModelAlloy.Pipelines.Definitions;
 
 namespace ModelAlloy.Functions.Batches;
 
@@ -16,8 +17,9 @@ namespace ModelAlloy.Functions.Batches;
 /// at once (not retried <c>maxDequeueCount</c> times) and the invocation succeeds, so it never blocks the queue.
 /// </summary>
 /// <param name="storage">The app's storage account (<c>AzureWebJobsStorage</c>): the queues and the batch blobs.</param>
+/// <param name="pipelines">The pipeline definitions (each message's pipeline is read once and handed to its runs).</param>
 /// <param name="logger">The logger.</param>
-public sealed class BatchQueueFunction(StorageConnection storage, ILogger<BatchQueueFunction> logger)
+public sealed class BatchQueueFunction(StorageConnection storage, PipelineLibrary pipelines, ILogger<BatchQueueFunction> logger)
 {
     /// <summary>The function's name.</summary>
     public const string Name = "Batch_QueueStart";
@@ -28,6 +30,7 @@ public sealed class BatchQueueFunction(StorageConnection storage, ILogger<BatchQ
     private readonly BatchQueueProcessor _processor = new(
         new BatchBlobStore(storage.CreateBlobServiceClient()),
         storage.CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
+        pipelines,
         BlobStartConcurrency);
 
     /// <summary>Handles one batch message.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Orchestration;
+using ModelAlloy.Pipelines.Validation;
 
 namespace ModelAlloy.Hosting.SelfHosted;
 
@@ -84,12 +85,13 @@ public sealed class LocalAlloyHost : IAsyncDisposable
     /// <param name="instanceId">The instance id (a new one when null).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The instance id.</returns>
-    public Task<string> StartPipelineAsync(string pipeline, string input, string? instanceId = null, CancellationToken cancellationToken = default) =>
-        Client.ScheduleNewOrchestrationInstanceAsync(
-            PipelineOrchestrator.Name,
-            new PipelineRunInput { Pipeline = pipeline, Input = input },
-            new StartOrchestrationOptions { InstanceId = instanceId },
-            cancellationToken);
+    /// <exception cref="PipelineDefinitionException">When the pipeline is unknown or invalid (nothing is started).</exception>
+    public async Task<string> StartPipelineAsync(string pipeline, string input, string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        PipelineRunInput run = await Pipelines.PrepareRunAsync(pipeline, input, cancellationToken).ConfigureAwait(false);
+        return await Client.ScheduleNewOrchestrationInstanceAsync(
+            PipelineOrchestrator.Name, run, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Durable.DisposeAsync();

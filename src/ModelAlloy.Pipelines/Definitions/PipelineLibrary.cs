@@ -1,3 +1,4 @@
+using ModelAlloy.Pipelines.Orchestration;
 using ModelAlloy.Pipelines.Validation;
 
 namespace ModelAlloy.Pipelines.Definitions;
@@ -82,6 +83,22 @@ public sealed class PipelineLibrary
         throw errors.Count > 0
             ? new PipelineDefinitionException($"pipeline '{name}' has an invalid definition", errors)
             : new PipelineDefinitionException($"pipeline '{name}' is not defined; known: {string.Join(", ", results.Where(r => r.IsValid).Select(r => r.Definition!.Name))}");
+    }
+
+    /// <summary>
+    /// What a starter schedules: the pipeline's definition read now (so the run spends no step reading it) and the
+    /// input. Fails before anything starts when the pipeline is unknown or invalid.
+    /// </summary>
+    /// <param name="name">The pipeline name.</param>
+    /// <param name="input">The run's input.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The run's input, with <see cref="PipelineRunInput.Definition"/> set.</returns>
+    /// <exception cref="PipelineDefinitionException">When no valid definition has that name (the errors say why).</exception>
+    public async Task<PipelineRunInput> PrepareRunAsync(string name, string input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        PipelineSnapshot snapshot = await GetSnapshotAsync(name, cancellationToken).ConfigureAwait(false);
+        return new PipelineRunInput { Pipeline = name, Input = input, Definition = snapshot };
     }
 
     // Pipelines that run each other (a → b → a) would recurse without end; every member of such a cycle is rejected.

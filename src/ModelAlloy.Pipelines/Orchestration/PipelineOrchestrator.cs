@@ -8,8 +8,9 @@ using ModelAlloy.Pipelines.Validation;
 namespace ModelAlloy.Pipelines.Orchestration;
 
 /// <summary>
-/// The orchestrator that runs any pipeline by name. It reads the definition once, in an activity, so the run's
-/// history holds the text it ran (an edited file never breaks a replay; the next run picks the edit up), then walks
+/// The orchestrator that runs any pipeline by name. It reads the definition once, so the run's history holds the text
+/// it ran (an edited file never breaks a replay; the next run picks the edit up): the starters hand it the snapshot
+/// they read in the run's input; without one, it reads it in an activity first (<see cref="PipelineRunInput.Definition"/>). Then it walks
 /// the stage graph: each stage's output is the next one's input, routers choose the branch. Custom status: the
 /// stage and the cost so far (<see cref="PipelineProgress"/>). Deterministic: no I/O, time or randomness here.
 /// </summary>
@@ -58,7 +59,18 @@ public static class PipelineOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        PipelineSnapshot snapshot = await context.CallActivityAsync<PipelineSnapshot>(LoadDefinitionActivity, input.Pipeline, LoadOptions).ConfigureAwait(true);
+        PipelineSnapshot snapshot = input.Definition
+            ?? await context.CallActivityAsync<PipelineSnapshot>(LoadDefinitionActivity, input.Pipeline, LoadOptions).ConfigureAwait(true);
+        if (!string.Equals(snapshot.Name, input.Pipeline, StringComparison.Ordinal))
+        {
+            throw new PipelineDefinitionException($"the run was given the definition of pipeline '{snapshot.Name}' to run pipeline '{input.Pipeline}'; start it with the definition of '{input.Pipeline}' (PipelineLibrary.PrepareRunAsync) or with none");
+        }
+
+        if (!string.Equals(PipelineSnapshot.Hash(snapshot.Content), snapshot.ContentHash, StringComparison.Ordinal))
+        {
+            throw new PipelineDefinitionException($"the definition of pipeline '{input.Pipeline}' the run was given does not match its content hash {snapshot.ContentHash}; start it with a snapshot read by PipelineLibrary.PrepareRunAsync");
+        }
+
         PipelineParseResult parsed = PipelineDefinitionParser.Parse(new PipelineDocument(snapshot.Source, snapshot.Content), catalog: null);
         PipelineDefinition definition = parsed.Definition
             ?? throw new PipelineDefinitionException($"pipeline '{input.Pipeline}' has an invalid definition", parsed.Errors);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using ModelAlloy.Api.Tests.Fakes;
+using DurableTask.Core.History;
+using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Orchestration;
 
 namespace ModelAlloy.Api.Tests.Runs;
@@ -33,7 +35,12 @@ public sealed class StartRunTests(ApiFixture api)
 
         OrchestrationMetadata done = await api.Durable.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, deadline);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        Assert.Equal(new PipelineRunInput { Pipeline = "support-triage", Input = Ticket }, done.ReadInputAs<PipelineRunInput>());
+        PipelineRunInput input = done.ReadInputAs<PipelineRunInput>()!;
+        Assert.Equal(("support-triage", Ticket), (input.Pipeline, input.Input));
+        // The API read the definition to check the pipeline and handed it to the run: the run read nothing more.
+        Assert.Equal(input.Definition!.ContentHash, done.ReadOutputAs<PipelineRunResult>()!.ContentHash);
+        Assert.Equal(PipelineSnapshot.Hash(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pipelines", "support-triage.json"))), input.Definition.ContentHash);
+        Assert.DoesNotContain(api.Host.Durable.Sidecar.GetRecordedHistory(id).OfType<TaskScheduledEvent>(), e => e.Name == PipelineOrchestrator.LoadDefinitionActivity);
     }
 
     [Fact]

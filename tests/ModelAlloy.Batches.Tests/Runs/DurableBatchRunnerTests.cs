@@ -19,7 +19,7 @@ public sealed class DurableBatchRunnerTests(LocalHostFixture local) : IClassFixt
         var results = new BatchResultList();
         var progress = new List<BatchProgress>();
 
-        BatchSummary summary = await Runner("first", 4).RunAsync(items, results, new Collect(progress), timeout);
+        BatchSummary summary = await (await RunnerAsync("first", 4)).RunAsync(items, results, new Collect(progress), timeout);
 
         Assert.Equal((12, 12, 0, 0, 0), (summary.Total, summary.Done, summary.Failed, summary.Skipped, summary.Unfinished));
         Assert.All(results.Results, r =>
@@ -45,10 +45,10 @@ public sealed class DurableBatchRunnerTests(LocalHostFixture local) : IClassFixt
         CancellationToken timeout = TestTimeout.Token(120);
         IReadOnlyList<BatchItem> items = BatchWorkspace.Items(8);
         var first = new BatchResultList();
-        await Runner("again", 8).RunAsync(items, first, stop: timeout);
+        await (await RunnerAsync("again", 8)).RunAsync(items, first, stop: timeout);
 
         var second = new BatchResultList();
-        BatchSummary summary = await Runner("again", 8).RunAsync(items, second, stop: timeout);
+        BatchSummary summary = await (await RunnerAsync("again", 8)).RunAsync(items, second, stop: timeout);
 
         Assert.Equal((8, 8, 8), (summary.Total, summary.Done, summary.Skipped));
         Assert.All(second.Results, r => Assert.True(r.Skipped));
@@ -76,7 +76,7 @@ public sealed class DurableBatchRunnerTests(LocalHostFixture local) : IClassFixt
         }
 
         var results = new BatchResultList();
-        BatchSummary summary = await Runner("partial", 4).RunAsync(items, results, stop: timeout);
+        BatchSummary summary = await (await RunnerAsync("partial", 4)).RunAsync(items, results, stop: timeout);
 
         Assert.Equal(10, summary.Done);
         Assert.InRange(summary.Skipped, 2, 3); // the third may have finished before the pass looked
@@ -84,8 +84,8 @@ public sealed class DurableBatchRunnerTests(LocalHostFixture local) : IClassFixt
         Assert.All(results.Results, r => Assert.Equal(1, ExecutionsStarted(r.Instance)));
     }
 
-    private BatchRunner Runner(string batchId, int concurrency) =>
-        new(new DurableBatchItemExecutor(local.Host.Client, BatchWorkspace.Pipeline), new BatchRunOptions { BatchId = batchId, Pipeline = BatchWorkspace.Pipeline, Concurrency = concurrency });
+    private async Task<BatchRunner> RunnerAsync(string batchId, int concurrency) =>
+        new(new DurableBatchItemExecutor(local.Host.Client, await local.Host.Pipelines.GetSnapshotAsync(BatchWorkspace.Pipeline)), new BatchRunOptions { BatchId = batchId, Pipeline = BatchWorkspace.Pipeline, Concurrency = concurrency });
 
     private int ExecutionsStarted(string instanceId) =>
         local.Host.Durable.Sidecar.GetRecordedHistory(instanceId).OfType<ExecutionStartedEvent>().Count();

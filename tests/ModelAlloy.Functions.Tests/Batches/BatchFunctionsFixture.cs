@@ -1,12 +1,14 @@
 using Azure.Storage.Queues;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelAlloy.Batches.Queue;
 using ModelAlloy.Functions.Batches;
 using ModelAlloy.Functions.Tests.Fakes;
 using ModelAlloy.Hosting;
 using ModelAlloy.Hosting.SelfHosted;
+using ModelAlloy.Pipelines.Definitions;
 
 namespace ModelAlloy.Functions.Tests.Batches;
 
@@ -28,7 +30,9 @@ public sealed class BatchFunctionsFixture : IAsyncLifetime
 
     public string ConnectionString => _azurite.ConnectionString;
 
-    public BatchQueueFunction Function => new(StorageConnection.FromConnectionString(ConnectionString), NullLogger<BatchQueueFunction>.Instance);
+    public BatchQueueFunction Function => new(StorageConnection.FromConnectionString(ConnectionString), Pipelines, NullLogger<BatchQueueFunction>.Instance);
+
+    public PipelineLibrary Pipelines => Host.Services.GetRequiredService<PipelineLibrary>();
 
     public BatchBlobStore Store => new(StorageConnection.FromConnectionString(ConnectionString).CreateBlobServiceClient());
 

@@ -79,7 +79,7 @@ public sealed class BatchQueueFunctionTests(BatchFunctionsFixture world) : IClas
         await world.Store.RecordRunAsync(Batch, new BatchRunRecord("never", BatchInstanceId.For(Batch, "never")), timeout); // recorded, never started
         QueueClient queue = world.Queues.GetQueueClient(BatchQueueNames.Queue);
         await queue.CreateIfNotExistsAsync(cancellationToken: timeout);
-        var processor = new BatchQueueProcessor(world.Store, world.Queues, summaryDelay: TimeSpan.Zero);
+        var processor = new BatchQueueProcessor(world.Store, world.Queues, world.Pipelines, summaryDelay: TimeSpan.Zero);
 
         BatchMessageOutcome outcome = await processor.ProcessAsync(
             world.Client, "m-u", BatchSubmitter.Serialize(new BatchMessage { BatchId = Batch, Pipeline = BatchFunctionsFixture.Pipeline, Summarize = true }), timeout);
@@ -93,6 +93,7 @@ public sealed class BatchQueueFunctionTests(BatchFunctionsFixture world) : IClas
     [Theory]
     [InlineData("m-bad-json", "{not json", "the message is not JSON")]
     [InlineData("m-no-item", """{"batchId":"b","pipeline":"one-step"}""", "give exactly one of 'item', 'blob' or 'summarize'")]
+    [InlineData("m-no-pipeline", """{"batchId":"fn-nope","pipeline":"nope","item":{"id":"a","input":"x"}}""", "pipeline 'nope' is not defined; known: one-step; fix the definition or the message's 'pipeline'")]
     [InlineData("m-no-blob", """{"batchId":"fn-missing","pipeline":"one-step","blob":"alloy-batches/fn-missing/none.jsonl"}""", "cannot be read (404 ")] // BlobNotFound, or ContainerNotFound when no batch blob was written yet
     public async Task Malformed_message_goes_to_the_poison_queue_with_the_reason_and_the_invocation_succeeds(string messageId, string body, string reason)
     {

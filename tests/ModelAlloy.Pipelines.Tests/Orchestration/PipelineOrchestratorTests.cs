@@ -1,7 +1,10 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Orchestration;
 using ModelAlloy.Pipelines.Tests.Fakes;
+using ModelAlloy.Pipelines.Validation;
 
 namespace ModelAlloy.Pipelines.Tests.Orchestration;
 
@@ -43,6 +46,61 @@ public sealed class PipelineOrchestratorTests : IAsyncLifetime
         // Two episodes (before and after the review event), one read of the definition: the replay used the history's copy.
         Assert.Single(_host.History("edit-first").OfType<DurableTask.Core.History.TaskScheduledEvent>(), e => e.Name == PipelineOrchestrator.LoadDefinitionActivity);
         Assert.Single(_host.History("edit-first").OfType<DurableTask.Core.History.EventRaisedEvent>());
+    }
+
+    [Fact]
+    public async Task Run_handed_its_definition_by_the_starter_reads_nothing_and_replays_from_its_input_after_an_edit()
+    {
+        string edited = Original.Replace("v1: {{input}}", "v2: {{input}}", StringComparison.Ordinal);
+        _host.Define("editable.json", Original);
+        _host.Server.Script("a", "billing", "billing").Script("b", "technical", "billing");
+        _host.Server.Always("cheap", prompt => "done " + prompt);
+        PipelineLibrary library = _host.Services.GetRequiredService<PipelineLibrary>();
+        PipelineRunInput prepared = await library.PrepareRunAsync("editable", "ticket");
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(PipelineOrchestrator.Name, prepared, new StartOrchestrationOptions { InstanceId = "handed-first" });
+        PipelineProgress waiting = await _host.WaitForProgressAsync("handed-first", p => p.Review is not null);
+
+        _host.Define("editable.json", edited);
+        await _host.Client.RaiseEventAsync("handed-first", waiting.Review!.EventName, new PipelineReviewAnswer { Choice = 1 });
+        OrchestrationMetadata first = await _host.CompletionAsync("handed-first");
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(PipelineOrchestrator.Name, await library.PrepareRunAsync("editable", "ticket"), new StartOrchestrationOptions { InstanceId = "handed-second" });
+        OrchestrationMetadata second = await _host.CompletionAsync("handed-second");
+
+        PipelineRunResult firstResult = first.ReadOutputAs<PipelineRunResult>()!;
+        Assert.Equal(("done v1: billing", PipelineSnapshot.Hash(Original)), (firstResult.Output, firstResult.ContentHash));
+        Assert.Equal(("done v2: billing", PipelineSnapshot.Hash(edited)), (second.ReadOutputAs<PipelineRunResult>()!.Output, second.ReadOutputAs<PipelineRunResult>()!.ContentHash));
+        Assert.Single(_host.History("handed-first").OfType<DurableTask.Core.History.EventRaisedEvent>()); // two episodes, the second replayed from the input
+        Assert.All(["handed-first", "handed-second"], id => Assert.DoesNotContain(
+            _host.History(id).OfType<DurableTask.Core.History.TaskScheduledEvent>(), e => e.Name == PipelineOrchestrator.LoadDefinitionActivity));
+    }
+
+    [Fact]
+    public async Task Run_handed_another_pipelines_definition_or_a_text_that_does_not_match_its_hash_fails_saying_so()
+    {
+        _host.Define("plain.json", """{ "name": "plain", "stages": [ { "id": "only", "kind": "chain", "steps": [ { "role": "cheap" } ] } ] }""");
+        PipelineRunInput prepared = await _host.Services.GetRequiredService<PipelineLibrary>().PrepareRunAsync("plain", "x");
+        PipelineRunInput otherName = prepared with { Pipeline = "other" };
+        PipelineRunInput tampered = prepared with { Definition = prepared.Definition! with { Content = prepared.Definition.Content.Replace("only", "else", StringComparison.Ordinal) } };
+
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(PipelineOrchestrator.Name, otherName, new StartOrchestrationOptions { InstanceId = "handed-other" });
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(PipelineOrchestrator.Name, tampered, new StartOrchestrationOptions { InstanceId = "handed-tampered" });
+        OrchestrationMetadata wrongName = await _host.CompletionAsync("handed-other");
+        OrchestrationMetadata wrongHash = await _host.CompletionAsync("handed-tampered");
+
+        Assert.Equal((OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Failed), (wrongName.RuntimeStatus, wrongHash.RuntimeStatus));
+        Assert.Contains("given the definition of pipeline 'plain' to run pipeline 'other'", wrongName.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("does not match its content hash sha256:", wrongHash.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(_host.Server.Requests);
+    }
+
+    [Fact]
+    public async Task Prepare_run_of_an_unknown_pipeline_fails_before_anything_starts()
+    {
+        _host.Define("plain.json", """{ "name": "plain", "stages": [ { "id": "only", "kind": "chain", "steps": [ { "role": "cheap" } ] } ] }""");
+
+        var error = await Assert.ThrowsAsync<PipelineDefinitionException>(() => _host.Services.GetRequiredService<PipelineLibrary>().PrepareRunAsync("nope", "x"));
+
+        Assert.Equal("pipeline 'nope' is not defined; known: plain", error.Message);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using ModelAlloy.Batches.Results;
 using ModelAlloy.Batches.Runs;
 using ModelAlloy.Evaluation.Datasets;
 using ModelAlloy.Hosting.SelfHosted;
+using ModelAlloy.Pipelines.Definitions;
 using ModelAlloy.Pipelines.Validation;
 
 namespace ModelAlloy.Cli.Commands.Batch;
@@ -62,7 +63,7 @@ internal static class BatchRun
     {
         var options = new LocalAlloyOptions { PipelinesFolder = request.PipelinesFolder, CatalogFile = request.CatalogFile, Storage = request.Storage };
         await using LocalAlloyHost host = await LocalAlloyHost.StartAsync(options, cancellationToken: CancellationToken.None);
-        await host.Pipelines.GetSnapshotAsync(request.Pipeline, CancellationToken.None);
+        PipelineSnapshot definition = await host.Pipelines.GetSnapshotAsync(request.Pipeline, CancellationToken.None);
         string resultsFile = request.Out ?? $"{batchId}.results.jsonl";
         BatchConsole console = BatchConsole.For(output);
         console.Line($"batch {batchId}: {items.Count} items through '{request.Pipeline}', {request.Concurrency} in flight, {(options.ResolvedStorage is null ? "in memory" : "on Azure Storage")}, results to {resultsFile}");
@@ -72,7 +73,7 @@ internal static class BatchRun
         }
 
         var runner = new BatchRunner(
-            new DurableBatchItemExecutor(host.Client, request.Pipeline),
+            new DurableBatchItemExecutor(host.Client, definition),
             new BatchRunOptions { BatchId = batchId, Pipeline = request.Pipeline, Concurrency = request.Concurrency, DrainTimeout = DrainTimeout });
         BatchSummary summary;
         await using (var writer = new JsonlResultWriter(resultsFile))
