@@ -90,10 +90,7 @@ internal sealed class SidecarEngine(string name, SelfHostedDurableHost host) : I
     }
 
     /// <summary>In-memory: the history the sidecar recorded (DTFx in-memory returns none); Azure Storage: the history table.</summary>
-    public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId) =>
-        host.Sidecar.GetRecordedHistory(instanceId) is { Count: > 0 } recorded
-            ? recorded
-            : History.Parse(await host.Sidecar.OrchestrationClient.GetOrchestrationHistoryAsync(instanceId, null));
+    public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId) => History.OfAsync(host, instanceId);
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 }
@@ -177,6 +174,12 @@ internal sealed class DtfxEngine : IEngine
 /// </summary>
 internal static class History
 {
+    /// <summary>A self-hosted instance's history: in-memory, what the sidecar recorded (DTFx in-memory returns none); Azure Storage, the history table.</summary>
+    public static async Task<IReadOnlyList<HistoryEvent>> OfAsync(SelfHostedDurableHost host, string instanceId) =>
+        host.Sidecar.GetRecordedHistory(instanceId) is { Count: > 0 } recorded
+            ? recorded
+            : Parse(await host.Sidecar.OrchestrationClient.GetOrchestrationHistoryAsync(instanceId, null));
+
     public static IReadOnlyList<HistoryEvent> Parse(string json)
     {
         var events = new List<HistoryEvent>();

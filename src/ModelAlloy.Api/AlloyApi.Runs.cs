@@ -68,7 +68,7 @@ public sealed partial class AlloyApi
         }
 
         string? instanceId = run.InstanceId ?? (key is null ? null : RunInstanceId.FromIdempotencyKey(pipeline, key));
-        RunStart start = await RunStarter.StartAsync(client, new PipelineRunInput { Pipeline = pipeline, Input = run.Input, Definition = definition }, instanceId, cancellationToken).ConfigureAwait(false);
+        RunStart start = await RunStarter.StartAsync(client, PipelineRunInput.For(definition!, run.Input), instanceId, cancellationToken).ConfigureAwait(false);
         if (!start.SameRequest)
         {
             Logs.StartRefused(_logger, start.InstanceId, pipeline);

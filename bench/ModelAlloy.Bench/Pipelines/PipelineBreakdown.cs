@@ -25,7 +25,7 @@ internal static class PipelineBreakdown
             var episodes = new List<int>();
             foreach (PipelineSample sample in pipeline)
             {
-                IReadOnlyList<HistoryEvent> history = await HistoryAsync(host, sample.InstanceId);
+                IReadOnlyList<HistoryEvent> history = await History.OfAsync(host, sample.InstanceId);
                 steps.AddRange(Breakdown.Steps(history));
                 DateTime started = history.OfType<ExecutionStartedEvent>().First().Timestamp;
                 DateTime firstEpisode = history.OfType<OrchestratorStartedEvent>().First().Timestamp;
@@ -54,9 +54,4 @@ internal static class PipelineBreakdown
 
         Console.WriteLine();
     }
-
-    private static async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(SelfHostedDurableHost host, string instanceId) =>
-        host.Sidecar.GetRecordedHistory(instanceId) is { Count: > 0 } recorded
-            ? recorded
-            : History.Parse(await host.Sidecar.OrchestrationClient.GetOrchestrationHistoryAsync(instanceId, null));
 }

@@ -86,7 +86,7 @@ public sealed class BatchQueueProcessor(BatchBlobStore store, QueueServiceClient
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (batchItem, ct) =>
         {
             string instance = BatchInstanceId.For(message.BatchId, batchItem.Id);
-            var input = new PipelineRunInput { Pipeline = message.Pipeline, Input = batchItem.Input, Definition = definition };
+            PipelineRunInput input = PipelineRunInput.For(definition, batchItem.Input);
             bool isNew = (await InstanceStarter.StartOnceAsync(client, PipelineOrchestrator.Name, input, instance, ct).ConfigureAwait(false)).Started;
             await store.RecordRunAsync(message.BatchId, new BatchRunRecord(batchItem.Id, instance), ct).ConfigureAwait(false);
             Interlocked.Increment(ref isNew ? ref started : ref existing);

@@ -26,7 +26,7 @@ public sealed class DurableBatchItemExecutor(DurableTaskClient client, PipelineS
 
         if (existing is null)
         {
-            var input = new PipelineRunInput { Pipeline = definition.Name, Input = item.Input, Definition = definition };
+            PipelineRunInput input = PipelineRunInput.For(definition, item.Input);
             await InstanceStarter.StartOnceAsync(client, PipelineOrchestrator.Name, input, instanceId, cancellationToken).ConfigureAwait(false);
         }
 

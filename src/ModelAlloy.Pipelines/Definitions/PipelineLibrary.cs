@@ -97,8 +97,7 @@ public sealed class PipelineLibrary
     public async Task<PipelineRunInput> PrepareRunAsync(string name, string input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        PipelineSnapshot snapshot = await GetSnapshotAsync(name, cancellationToken).ConfigureAwait(false);
-        return new PipelineRunInput { Pipeline = name, Input = input, Definition = snapshot };
+        return PipelineRunInput.For(await GetSnapshotAsync(name, cancellationToken).ConfigureAwait(false), input);
     }
 
     // Pipelines that run each other (a → b → a) would recurse without end; every member of such a cycle is rejected.

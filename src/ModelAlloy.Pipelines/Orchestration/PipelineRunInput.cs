@@ -23,6 +23,17 @@ public sealed record PipelineRunInput
     /// </summary>
     public PipelineSnapshot? Definition { get; init; }
 
+    /// <summary>The input of a run of <paramref name="definition"/> (its pipeline is the definition's name).</summary>
+    /// <param name="definition">The definition the starter read.</param>
+    /// <param name="input">The run's input.</param>
+    /// <returns>The input, with <see cref="Definition"/> set.</returns>
+    public static PipelineRunInput For(PipelineSnapshot definition, string input)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(input);
+        return new PipelineRunInput { Pipeline = definition.Name, Input = input, Definition = definition };
+    }
+
     /// <summary>Whether <paramref name="other"/> asks for the same run: the same pipeline and input, whichever version of the definition each read.</summary>
     /// <param name="other">The other input.</param>
     /// <returns>True when the pipeline and the input are equal.</returns>

@@ -18,6 +18,8 @@ public sealed class PipelineOrchestratorTests : IAsyncLifetime
           { "id": "finish", "kind": "chain", "steps": [ { "role": "cheap", "prompt": "v1: {{input}}" } ] } ] }
         """;
 
+    private static readonly string Edited = Original.Replace("v1: {{input}}", "v2: {{input}}", StringComparison.Ordinal);
+
     private PipelineHost _host = null!;
 
     public async Task InitializeAsync() => _host = await PipelineHost.StartAsync();
@@ -27,21 +29,12 @@ public sealed class PipelineOrchestratorTests : IAsyncLifetime
     [Fact]
     public async Task Definition_edited_mid_run_leaves_that_run_unchanged_and_the_next_run_uses_the_edit()
     {
-        string edited = Original.Replace("v1: {{input}}", "v2: {{input}}", StringComparison.Ordinal);
-        _host.Define("editable.json", Original);
-        _host.Server.Script("a", "billing", "billing").Script("b", "technical", "billing");
-        _host.Server.Always("cheap", prompt => "done " + prompt);
-        await _host.StartRunAsync("editable", "ticket", "edit-first");
-        PipelineProgress waiting = await _host.WaitForProgressAsync("edit-first", p => p.Review is not null);
-
-        _host.Define("editable.json", edited);
-        await _host.Client.RaiseEventAsync("edit-first", waiting.Review!.EventName, new PipelineReviewAnswer { Choice = 1 });
-        OrchestrationMetadata first = await _host.CompletionAsync("edit-first");
+        (OrchestrationMetadata first, PipelineProgress waiting) = await EditWhileWaitingForReviewAsync("edit-first", () => _host.StartRunAsync("editable", "ticket", "edit-first"));
         PipelineRunResult second = await _host.SucceedAsync("editable", "ticket", "edit-second");
 
         PipelineRunResult firstResult = first.ReadOutputAs<PipelineRunResult>()!;
         Assert.Equal(("done v1: billing", PipelineSnapshot.Hash(Original)), (firstResult.Output, firstResult.ContentHash));
-        Assert.Equal(("done v2: billing", PipelineSnapshot.Hash(edited)), (second.Output, second.ContentHash));
+        Assert.Equal(("done v2: billing", PipelineSnapshot.Hash(Edited)), (second.Output, second.ContentHash));
         Assert.Equal(PipelineSnapshot.Hash(Original), waiting.ContentHash);
         // Two episodes (before and after the review event), one read of the definition: the replay used the history's copy.
         Assert.Single(_host.History("edit-first").OfType<DurableTask.Core.History.TaskScheduledEvent>(), e => e.Name == PipelineOrchestrator.LoadDefinitionActivity);
@@ -51,24 +44,15 @@ public sealed class PipelineOrchestratorTests : IAsyncLifetime
     [Fact]
     public async Task Run_handed_its_definition_by_the_starter_reads_nothing_and_replays_from_its_input_after_an_edit()
     {
-        string edited = Original.Replace("v1: {{input}}", "v2: {{input}}", StringComparison.Ordinal);
-        _host.Define("editable.json", Original);
-        _host.Server.Script("a", "billing", "billing").Script("b", "technical", "billing");
-        _host.Server.Always("cheap", prompt => "done " + prompt);
         PipelineLibrary library = _host.Services.GetRequiredService<PipelineLibrary>();
-        PipelineRunInput prepared = await library.PrepareRunAsync("editable", "ticket");
-        await _host.Client.ScheduleNewOrchestrationInstanceAsync(PipelineOrchestrator.Name, prepared, new StartOrchestrationOptions { InstanceId = "handed-first" });
-        PipelineProgress waiting = await _host.WaitForProgressAsync("handed-first", p => p.Review is not null);
-
-        _host.Define("editable.json", edited);
-        await _host.Client.RaiseEventAsync("handed-first", waiting.Review!.EventName, new PipelineReviewAnswer { Choice = 1 });
-        OrchestrationMetadata first = await _host.CompletionAsync("handed-first");
+        (OrchestrationMetadata first, _) = await EditWhileWaitingForReviewAsync("handed-first", async () =>
+            await _host.Client.ScheduleNewOrchestrationInstanceAsync(PipelineOrchestrator.Name, await library.PrepareRunAsync("editable", "ticket"), new StartOrchestrationOptions { InstanceId = "handed-first" }));
         await _host.Client.ScheduleNewOrchestrationInstanceAsync(PipelineOrchestrator.Name, await library.PrepareRunAsync("editable", "ticket"), new StartOrchestrationOptions { InstanceId = "handed-second" });
         OrchestrationMetadata second = await _host.CompletionAsync("handed-second");
 
         PipelineRunResult firstResult = first.ReadOutputAs<PipelineRunResult>()!;
         Assert.Equal(("done v1: billing", PipelineSnapshot.Hash(Original)), (firstResult.Output, firstResult.ContentHash));
-        Assert.Equal(("done v2: billing", PipelineSnapshot.Hash(edited)), (second.ReadOutputAs<PipelineRunResult>()!.Output, second.ReadOutputAs<PipelineRunResult>()!.ContentHash));
+        Assert.Equal(("done v2: billing", PipelineSnapshot.Hash(Edited)), (second.ReadOutputAs<PipelineRunResult>()!.Output, second.ReadOutputAs<PipelineRunResult>()!.ContentHash));
         Assert.Single(_host.History("handed-first").OfType<DurableTask.Core.History.EventRaisedEvent>()); // two episodes, the second replayed from the input
         Assert.All(["handed-first", "handed-second"], id => Assert.DoesNotContain(
             _host.History(id).OfType<DurableTask.Core.History.TaskScheduledEvent>(), e => e.Name == PipelineOrchestrator.LoadDefinitionActivity));
@@ -149,5 +133,22 @@ public sealed class PipelineOrchestratorTests : IAsyncLifetime
         Assert.Contains("pipeline 'nope' is not defined; known: child", run.FailureDetails!.ErrorMessage);
         Assert.Single(_host.History("unknown-pipeline").OfType<DurableTask.Core.History.TaskScheduledEvent>(), e => e.Name == PipelineOrchestrator.LoadDefinitionActivity); // a definition error is not retried
         Assert.Empty(_host.History("unknown-pipeline").OfType<DurableTask.Core.History.TimerCreatedEvent>());
+    }
+
+    /// <summary>
+    /// Defines <see cref="Original"/>, starts the run (<paramref name="start"/>), waits until it asks for a review,
+    /// replaces the file with <see cref="Edited"/>, answers, and returns the finished run and the progress it waited with.
+    /// </summary>
+    private async Task<(OrchestrationMetadata Run, PipelineProgress Waiting)> EditWhileWaitingForReviewAsync(string instanceId, Func<Task> start)
+    {
+        _host.Define("editable.json", Original);
+        _host.Server.Script("a", "billing", "billing").Script("b", "technical", "billing");
+        _host.Server.Always("cheap", prompt => "done " + prompt);
+        await start();
+        PipelineProgress waiting = await _host.WaitForProgressAsync(instanceId, p => p.Review is not null);
+
+        _host.Define("editable.json", Edited);
+        await _host.Client.RaiseEventAsync(instanceId, waiting.Review!.EventName, new PipelineReviewAnswer { Choice = 1 });
+        return (await _host.CompletionAsync(instanceId), waiting);
     }
 }
