@@ -1,3 +1,5 @@
+using Microsoft.ML.Data;
+
 namespace ModelAlloy.Evaluation.Routing;
 
 /// <summary>The ML.NET row of the learned router.</summary>
@@ -20,6 +22,10 @@ internal sealed class RouterInput
     /// <summary>Gets or sets the logit of the task type's training rate of "strong correct".</summary>
     public float PriorStrongCorrect { get; set; }
 
+    /// <summary>Gets or sets the prompt's shape (<see cref="PromptShape"/>): its options and how rare its words are.</summary>
+    [VectorType(PromptShape.Count)]
+    public float[] Shape { get; set; } = new float[PromptShape.Count];
+
     public bool WeakSuffices { get; set; }
 
     public bool WeakCorrect { get; set; }
@@ -35,6 +41,7 @@ internal sealed class RouterInput
         PriorWeakSuffices = TaskTypePrior.Logit(prior.WeakSuffices),
         PriorWeakCorrect = TaskTypePrior.Logit(prior.WeakCorrect),
         PriorStrongCorrect = TaskTypePrior.Logit(prior.StrongCorrect),
+        Shape = PromptShape.Of(features.Prompt),
     };
 
     public static RouterInput From(Replay.RecordedOutcome outcome, TaskTypePrior prior)
@@ -47,7 +54,7 @@ internal sealed class RouterInput
     }
 }
 
-/// <summary>The ML.NET prediction of the learned router.</summary>
+/// <summary>The ML.NET prediction of the learned router: the three labels from the linear heads and from the trees.</summary>
 internal sealed class RouterOutput
 {
     public float PWeakSuffices { get; set; }
@@ -56,6 +63,18 @@ internal sealed class RouterOutput
 
     public float PStrongCorrect { get; set; }
 
-    /// <summary>The ensemble: the mean of the direct estimate and 1 − (P(strong correct) − P(weak correct)), clamped to 0..1.</summary>
-    public double Combined => Math.Clamp((PWeakSuffices + 1 - (PStrongCorrect - PWeakCorrect)) / 2, 0, 1);
+    public float TreeWeakSuffices { get; set; }
+
+    public float TreeWeakCorrect { get; set; }
+
+    public float TreeStrongCorrect { get; set; }
+
+    /// <summary>
+    /// The ensemble: the mean of the linear heads' and the trees' estimates of P(weak suffices), each the mean of its
+    /// direct estimate and 1 − (P(strong correct) − P(weak correct)), clamped to 0..1.
+    /// </summary>
+    public double Combined => (Estimate(PWeakSuffices, PWeakCorrect, PStrongCorrect) + Estimate(TreeWeakSuffices, TreeWeakCorrect, TreeStrongCorrect)) / 2;
+
+    private static double Estimate(float weakSuffices, float weakCorrect, float strongCorrect) =>
+        Math.Clamp((weakSuffices + 1 - (strongCorrect - weakCorrect)) / 2, 0, 1);
 }

@@ -10,8 +10,8 @@ namespace ModelAlloy.Evaluation.Routing;
 /// </summary>
 public sealed record RouterManifest
 {
-    /// <summary>The manifest format this code writes and reads (2: the task-type priors are features, saved here).</summary>
-    public const int CurrentFormatVersion = 2;
+    /// <summary>The manifest format this code writes and reads (2: the task-type priors are features, saved here; 3: the prompt's shape and boosted trees join the model).</summary>
+    public const int CurrentFormatVersion = 3;
 
     /// <summary>The manifest's <see cref="Kind"/>.</summary>
     public const string ManifestKind = "modelalloy.learned-router";
