@@ -117,7 +117,7 @@ internal static class EvalCommand
 
     private static int Replay(Dictionary<string, string> options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        int seeds = Int(options, "--seeds") ?? 5;
+        int seeds = Int(options, "--seeds") ?? new ReplayOptions().Seeds;
         int outputTokens = Int(options, "--output-tokens") ?? (int)RequestCostModel.DefaultOutputTokens;
         TierPrice? weak = Price(options, "weak"), strong = Price(options, "strong");
         IReadOnlyList<RecordedOutcome> data = Load(options);
