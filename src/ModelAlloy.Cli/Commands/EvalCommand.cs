@@ -99,7 +99,7 @@ internal static class EvalCommand
             {
                 "run" => await SideBySideAsync(options, output, error, cancellationToken),
                 "replay" => Replay(options, output, error, cancellationToken),
-                _ => TrainRouter(options, output, cancellationToken),
+                _ => TrainRouter(options, output, error, cancellationToken),
             };
         }
         catch (FormatException ex) when (ex is not DatasetFormatException)
@@ -181,7 +181,7 @@ internal static class EvalCommand
 
     private static string[] List(string? text) => text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
-    private static int TrainRouter(Dictionary<string, string> options, TextWriter output, CancellationToken cancellationToken)
+    private static int TrainRouter(Dictionary<string, string> options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var train = new LearnedRouterOptions
         {
@@ -195,7 +195,7 @@ internal static class EvalCommand
             },
         };
         IReadOnlyList<RecordedOutcome> data = Load(options);
-        LearnedRouter router = LearnedRouterTrainer.Train(data, train, cancellationToken: cancellationToken);
+        LearnedRouter router = LearnedRouterTrainer.Train(data, train, cancellationToken: cancellationToken, progress: new LineProgress(error));
         string manifestPath = router.Save(options.GetValueOrDefault("--out") ?? "router.zip");
         RouterManifest m = router.Manifest;
         var inv = CultureInfo.InvariantCulture;

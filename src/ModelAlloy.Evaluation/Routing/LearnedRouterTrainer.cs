@@ -16,9 +16,10 @@ public static class LearnedRouterTrainer
     /// <param name="options">Options; null uses the defaults.</param>
     /// <param name="timeProvider">The clock for the manifest's training time; null uses the system clock.</param>
     /// <param name="cancellationToken">Cancels between fits.</param>
+    /// <param name="progress">Receives one line as each fit starts (validation folds, then the final fit), or null.</param>
     /// <returns>The router.</returns>
     /// <exception cref="ArgumentException">Too few rows, or a label that never varies.</exception>
-    public static LearnedRouter Train(IReadOnlyList<RecordedOutcome> rows, LearnedRouterOptions? options = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static LearnedRouter Train(IReadOnlyList<RecordedOutcome> rows, LearnedRouterOptions? options = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         options ??= new LearnedRouterOptions();
@@ -29,13 +30,16 @@ public static class LearnedRouterTrainer
         int taskTypes = rows.Select(r => r.TaskType).Distinct(StringComparer.Ordinal).Count();
 
         int[] knownFolds = ReplaySplits.StratifiedFolds(rows, options.ValidationFolds, options.Seed);
-        double[]? known = options.ValidateKnownTaskTypes ? OutOfFold(rows, knownFolds, options, cancellationToken) : null;
         int[]? unseenFolds = options.ValidateUnseenTaskTypes && taskTypes >= options.ValidationFolds
             ? ReplaySplits.GroupedFolds(rows, options.ValidationFolds, options.Seed)
             : null;
-        double[]? unseen = unseenFolds is null ? null : OutOfFold(rows, unseenFolds, options, cancellationToken);
+        bool trees = rows.Count >= options.MinimumRowsForTrees;
+        var fits = new FitProgress(progress, 1 + (options.ValidateKnownTaskTypes ? options.ValidationFolds : 0) + (unseenFolds is null ? 0 : options.ValidationFolds), clock);
+        double[]? known = options.ValidateKnownTaskTypes ? OutOfFold(rows, knownFolds, options, trees, "folds stratified by task type", fits, cancellationToken) : null;
+        double[]? unseen = unseenFolds is null ? null : OutOfFold(rows, unseenFolds, options, trees, "folds grouped by task type", fits, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        RouterModel model = RouterModel.Fit(rows, options);
+        fits.Starting($"the router on all {rows.Count:N0} rows");
+        RouterModel model = RouterModel.Fit(rows, options, trees);
 
         var verdicts = new Dictionary<string, TaskTypeVerdict>(StringComparer.Ordinal);
         if (known is not null)
@@ -59,7 +63,7 @@ public static class LearnedRouterTrainer
             TrainedAt = now,
             TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
             TrainingRows = rows.Count,
-            Features = RouterPipeline.Features,
+            Features = RouterPipeline.Describe(trees),
             Priors = model.Priors,
             Threshold = threshold,
             Calibration = calibration is null ? "none (no validation): 0.5" : options.Calibration.ToString(),
@@ -80,7 +84,7 @@ public static class LearnedRouterTrainer
     public static LearnedRouter Fit(IReadOnlyList<RecordedOutcome> rows, LearnedRouterOptions? options = null) =>
         Train(rows, (options ?? new LearnedRouterOptions()) with { ValidateKnownTaskTypes = false, ValidateUnseenTaskTypes = false });
 
-    private static double[] OutOfFold(IReadOnlyList<RecordedOutcome> rows, int[] fold, LearnedRouterOptions options, CancellationToken cancellationToken)
+    private static double[] OutOfFold(IReadOnlyList<RecordedOutcome> rows, int[] fold, LearnedRouterOptions options, bool trees, string folds, FitProgress fits, CancellationToken cancellationToken)
     {
         var predictions = new double[rows.Count];
         for (int k = 0; k < options.ValidationFolds; k++)
@@ -92,7 +96,8 @@ public static class LearnedRouterTrainer
                 continue;
             }
 
-            RouterModel model = RouterModel.Fit(Enumerable.Range(0, rows.Count).Where(i => fold[i] != k).Select(i => rows[i]), options with { Seed = options.Seed + k + 1 });
+            fits.Starting($"validation, {folds}: fold {k + 1} of {options.ValidationFolds} ({test.Length:N0} rows held out)");
+            RouterModel model = RouterModel.Fit(Enumerable.Range(0, rows.Count).Where(i => fold[i] != k).Select(i => rows[i]), options with { Seed = options.Seed + k + 1 }, trees);
             double[] p = model.Predict(test.Select(i => RouteFeatures.From(rows[i])));
             for (int j = 0; j < test.Length; j++)
             {
@@ -154,5 +159,14 @@ public static class LearnedRouterTrainer
                 throw new ArgumentException($"'{name}' is the same on every row, so there is nothing to learn; record outcomes where it varies", nameof(rows));
             }
         }
+    }
+
+    /// <summary>Numbers the fits as they start ("fit 2/7 at 14 s: ...").</summary>
+    private sealed class FitProgress(IProgress<string>? progress, int total, Stopwatch clock)
+    {
+        private int _started;
+
+        public void Starting(string what) =>
+            progress?.Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"fit {++_started}/{total} at {clock.Elapsed.TotalSeconds:F0} s: {what}"));
     }
 }

@@ -36,13 +36,16 @@ internal sealed class RouterModel
     /// Fits the model. Each training row's prior features come from the other folds' rows (out of fold), so no row's
     /// label feeds its own feature; requests at prediction time read the priors of all training rows.
     /// </summary>
-    public static RouterModel Fit(IEnumerable<Replay.RecordedOutcome> rows, LearnedRouterOptions options)
+    /// <param name="rows">The training rows.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="trees">Whether the boosted trees join the logistic regressions (see <see cref="LearnedRouterOptions.MinimumRowsForTrees"/>).</param>
+    public static RouterModel Fit(IEnumerable<Replay.RecordedOutcome> rows, LearnedRouterOptions options, bool trees)
     {
         Replay.RecordedOutcome[] training = rows.ToArray();
         TaskTypePrior[] outOfFold = TaskTypePriors.OutOfFold(training, PriorFolds, options.Seed, options.PriorStrength);
         var ml = new MLContext(options.Seed);
         IDataView data = ml.Data.LoadFromEnumerable(training.Select((r, i) => RouterInput.From(r, outOfFold[i])));
-        ITransformer transformer = RouterPipeline.Build(ml, options).Fit(data);
+        ITransformer transformer = RouterPipeline.Build(ml, options, trees).Fit(data);
         using var stream = new MemoryStream();
         ml.Model.Save(transformer, data.Schema, stream);
         return new RouterModel(ml, transformer, stream.ToArray(), TaskTypePriors.From(training, options.PriorStrength));

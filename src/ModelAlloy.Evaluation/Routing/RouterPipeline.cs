@@ -17,11 +17,16 @@ namespace ModelAlloy.Evaluation.Routing;
 /// a linear model cannot: how length and shape matter differently at different priors.</item>
 /// </list>
 /// Each family's P(weak suffices) is the mean of its direct estimate and 1 − (P(strong correct) − P(weak correct)), and
-/// the router's is the mean of the two families' (<see cref="RouterOutput.Combined"/>).
+/// the router's is the mean of the two families' (<see cref="RouterOutput.Combined"/>). Without the trees (fewer
+/// training rows than <see cref="LearnedRouterOptions.MinimumRowsForTrees"/>) their outputs are copies of the linear
+/// heads', so the router is the linear heads alone.
 /// </summary>
 internal static class RouterPipeline
 {
-    public static readonly IReadOnlyList<string> Features =
+    /// <summary>Describes the features and heads of a model, with or without the trees (saved in the manifest).</summary>
+    /// <param name="trees">Whether the model has the boosted trees.</param>
+    /// <returns>One line per feature group, then the heads and the combination.</returns>
+    public static IReadOnlyList<string> Describe(bool trees) =>
     [
         "prompt text: TF-IDF word unigrams + character trigrams, L2-normalized (linear heads only)",
         "task type: logits of its training rates of weak-suffices, weak-correct, strong-correct, shrunk toward the overall rates (out of fold for training rows)",
@@ -29,8 +34,17 @@ internal static class RouterPipeline
         "stage: one-hot (linear heads only)",
         "length: log(1 + characters)",
         .. PromptShape.Names.Select(n => "shape: " + n),
-        "heads: logistic regressions and boosted trees (FastTree: 150 trees, 16 leaves, at least 30 rows a leaf) for weak-suffices, weak-correct, strong-correct",
-        "P(weak suffices) = mean over the two families of mean(p_suffices, 1 - (p_strong - p_weak))",
+        .. trees
+            ? (string[])
+            [
+                "heads: logistic regressions and boosted trees (FastTree: 150 trees, 16 leaves, at least 30 rows a leaf) for weak-suffices, weak-correct, strong-correct",
+                "P(weak suffices) = mean over the two families of mean(p_suffices, 1 - (p_strong - p_weak))",
+            ]
+            :
+            [
+                "heads: logistic regressions for weak-suffices, weak-correct, strong-correct (no boosted trees: fewer training rows than their minimum)",
+                "P(weak suffices) = mean(p_suffices, 1 - (p_strong - p_weak))",
+            ],
     ];
 
     private static readonly (string Label, string Linear, string Tree)[] Heads =
@@ -40,7 +54,7 @@ internal static class RouterPipeline
         (nameof(RouterInput.StrongCorrect), nameof(RouterOutput.PStrongCorrect), nameof(RouterOutput.TreeStrongCorrect)),
     ];
 
-    public static IEstimator<ITransformer> Build(MLContext ml, LearnedRouterOptions options)
+    public static IEstimator<ITransformer> Build(MLContext ml, LearnedRouterOptions options, bool trees)
     {
         var text = new TextFeaturizingEstimator.Options
         {
@@ -56,8 +70,10 @@ internal static class RouterPipeline
             .Append(ml.Transforms.Concatenate("DenseFeatures", dense));
         foreach ((string label, string linear, string tree) in Heads)
         {
-            pipeline = pipeline.Append(Linear(ml, options, label)).Append(ml.Transforms.CopyColumns(linear, "Probability"))
-                .Append(Trees(ml, label)).Append(ml.Transforms.CopyColumns(tree, "Probability"));
+            pipeline = pipeline.Append(Linear(ml, options, label)).Append(ml.Transforms.CopyColumns(linear, "Probability"));
+            pipeline = trees
+                ? pipeline.Append(Trees(ml, label)).Append(ml.Transforms.CopyColumns(tree, "Probability"))
+                : pipeline.Append(ml.Transforms.CopyColumns(tree, linear));
         }
 
         return pipeline;
