@@ -1,4 +1,3 @@
-using Microsoft.ML.Tokenizers;
 using ModelAlloy.Models;
 
 namespace ModelAlloy.Evaluation.Replay;
@@ -25,8 +24,6 @@ public sealed record RequestCostModel(TierPrice Weak, TierPrice Strong, double I
     /// <summary>The default output tokens per request (an MMLU answer is a letter; chat models add a few words).</summary>
     public const double DefaultOutputTokens = 10;
 
-    private static readonly Lazy<Tokenizer> Tokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
-
     /// <summary>Gets the weak model's cost per request.</summary>
     public decimal WeakPerRequest => PerRequest(Weak);
 
@@ -51,7 +48,7 @@ public sealed record RequestCostModel(TierPrice Weak, TierPrice Strong, double I
     public static RequestCostModel ForPrompts(IEnumerable<string> prompts, TierPrice? weak = null, TierPrice? strong = null, double outputTokens = DefaultOutputTokens)
     {
         ArgumentNullException.ThrowIfNull(prompts);
-        double input = prompts.Select(p => (double)Tokenizer.Value.CountTokens(p)).DefaultIfEmpty(0).Average();
+        double input = prompts.Select(p => (double)O200kTokenizer.Instance.CountTokens(p)).DefaultIfEmpty(0).Average();
         return new RequestCostModel(weak ?? DefaultWeak, strong ?? DefaultStrong, input, outputTokens);
     }
 

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
+using ModelAlloy.Models;
 
 namespace ModelAlloy.Evaluation.Routing;
 
@@ -29,18 +31,20 @@ internal static partial class PromptShape
         "tokens per 4 characters",
     ];
 
-    private static readonly Lazy<Tokenizer> Tokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
+    // Training fits a router several times on the same rows (validation folds, then all rows), so each prompt string's
+    // shape is computed once and kept while the string lives.
+    private static readonly ConditionalWeakTable<string, float[]> Computed = new();
 
     /// <summary>The number of values <see cref="Of"/> returns (the length of <see cref="Names"/>).</summary>
     public const int Count = 13;
 
     /// <summary>Computes a prompt's shape.</summary>
     /// <param name="prompt">The prompt.</param>
-    /// <returns><see cref="Count"/> values, in the order of <see cref="Names"/>.</returns>
+    /// <returns><see cref="Count"/> values, in the order of <see cref="Names"/> (a new array).</returns>
     public static float[] Of(string prompt)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return [.. Options(prompt), .. Rarity(prompt)];
+        return (float[])Computed.GetValue(prompt, p => [.. Options(p), .. Rarity(p)]).Clone();
     }
 
     private static float[] Options(string prompt)
@@ -52,7 +56,7 @@ internal static partial class PromptShape
             return new float[8];
         }
 
-        string stem = string.Join('\n', lines.TakeWhile(l => !(l.Length >= 2 && l[0] == 'A' && l[1] == '.')));
+        string stem = string.Join('\n', lines.TakeWhile(l => !(IsOption(l) && l[0] == 'A')));
         double[] length = options.Select(o => Math.Log(1 + o.Length)).ToArray();
         return
         [
@@ -69,7 +73,7 @@ internal static partial class PromptShape
 
     private static float[] Rarity(string prompt)
     {
-        Tokenizer tokenizer = Tokenizer.Value;
+        Tokenizer tokenizer = O200kTokenizer.Instance;
         IReadOnlyList<int> ids = tokenizer.EncodeToIds(prompt);
         double meanLogId = ids.Count == 0 ? 0 : ids.Average(i => Math.Log(1 + i));
         double highIds = ids.Count == 0 ? 0 : ids.Count(i => i > 100_000) / (double)ids.Count;

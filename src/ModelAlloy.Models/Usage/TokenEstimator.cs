@@ -1,5 +1,3 @@
-using Microsoft.ML.Tokenizers;
-
 namespace ModelAlloy.Models;
 
 /// <summary>
@@ -11,9 +9,8 @@ internal static class TokenEstimator
     // Per-message framing tokens of the chat format (role markers), as OpenAI documents for its models.
     private const int PerMessageOverhead = 4;
     private const int PerReplyOverhead = 3;
-    private static readonly Lazy<Tokenizer> Tokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
 
-    public static long CountText(string? text) => string.IsNullOrEmpty(text) ? 0 : Tokenizer.Value.CountTokens(text);
+    public static long CountText(string? text) => string.IsNullOrEmpty(text) ? 0 : O200kTokenizer.Instance.CountTokens(text);
 
     public static long CountPrompt(IEnumerable<ModelMessage> messages) =>
         messages.Sum(m => CountText(m.Text) + PerMessageOverhead) + PerReplyOverhead;

@@ -36,7 +36,7 @@ public sealed class LearnedRouterTests
         {
             bool longHard = i % 2 == 0;
             int words = 4 + random.Next(40);
-            string prompt = string.Join(" ", Enumerable.Range(0, words).Select(_ => Filler[random.Next(Filler.Length)])) + "?";
+            string prompt = string.Join(" ", Enumerable.Range(0, words).Select(_ => SyntheticOutcomes.Filler[random.Next(SyntheticOutcomes.Filler.Length)])) + "?";
             bool weakWrong = longHard ? words >= 20 : words < 16;
             return new RecordedOutcome($"{i}", longHard ? "long-hard" : "short-hard", prompt, !weakWrong, StrongCorrect: random.NextDouble() < 0.95);
         }).ToArray();
@@ -86,8 +86,6 @@ public sealed class LearnedRouterTests
     {
         public void Report(string value) => lines.Add(value);
     }
-
-    private static readonly string[] Filler = ["river", "stone", "paper", "cloud", "table", "green", "seven", "north", "quiet", "metal", "glass", "horse"];
 
     [Fact]
     public void A_router_trained_on_noise_is_no_better_than_random_and_knows_it()

@@ -5,7 +5,8 @@ namespace ModelAlloy.Evaluation.Tests.Routing;
 /// <summary>Recorded outcomes with a known signal (or none): half the prompts carry a "hard" marker word.</summary>
 internal static class SyntheticOutcomes
 {
-    private static readonly string[] Filler = ["river", "stone", "paper", "cloud", "table", "green", "seven", "north", "quiet", "metal", "glass", "horse"];
+    /// <summary>The filler words every synthetic prompt is made of.</summary>
+    public static readonly string[] Filler = ["river", "stone", "paper", "cloud", "table", "green", "seven", "north", "quiet", "metal", "glass", "horse"];
 
     /// <summary>
     /// With <paramref name="signal"/>: a hard prompt (it contains "integral") has the weak model right 20% of the time
